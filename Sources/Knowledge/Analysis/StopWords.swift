@@ -1,0 +1,23 @@
+/// English stop words: Snowball's list, plus the apostrophe-less spellings the analyzer
+/// produces ("don't" → "dont") and chat filler that carries no topic ("please", "hi").
+enum StopWords {
+    static func contains(_ word: String) -> Bool { words.contains(word) }
+
+    private static let words: Set<String> = [
+        "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are",
+        "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
+        "by", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from",
+        "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
+        "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me",
+        "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only",
+        "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "same", "she",
+        "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+        "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+        "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
+        "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
+        "yourselves", "can", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
+        "werent", "wont", "wouldnt", "shouldnt", "couldnt", "hasnt", "havent", "hadnt", "im", "ive",
+        "ill", "youre", "youve", "youll", "hes", "shes", "thats", "theres", "whats", "lets",
+        "also", "get", "got", "still", "please", "hi", "hello", "hey", "thanks", "thank", "u", "pls",
+    ]
+}

@@ -1,0 +1,170 @@
+import Synchronization
+
+/// A BM25F inverted index over the passages of a knowledge base.
+///
+/// Built once, then read-only and safe to search from any thread. Each posting stores its
+/// passage's saturated term weight precomputed, so a query is a sum of `idf × weight`
+/// over the query terms' posting lists; an article scores as its best passage.
+public final class KnowledgeIndex: Sendable {
+    public let articles: [Article]
+    public let parameters: BM25
+    let corpus: AnalyzedCorpus
+
+    private let termIDs: [String: UInt32]
+    private let idf: [Float]
+    /// Term id → first posting; one extra element closes the last term.
+    private let postingStart: [Int]
+    private let postingPassage: [UInt32]
+    private let postingWeight: [Float]
+    /// One analyzer for queries and snippets; analysis is microseconds, so a lock is fine.
+    private let analyzer = Mutex(Analyzer())
+    /// Built on the first misspelled word: most queries never need it.
+    private let corrector = Mutex<SpellingCorrector?>(nil)
+
+    /// Indexes `articles` in the given order (ties rank the earlier article first).
+    public convenience init(articles: [Article], parameters: BM25 = BM25()) {
+        var corpus = AnalyzedCorpus()
+        let analyzer = Analyzer()
+        for article in articles { corpus.append(article, analyzer: analyzer) }
+        corpus.addSpellings(from: analyzer)
+        self.init(corpus: corpus, parameters: parameters)
+    }
+
+    init(corpus: AnalyzedCorpus, parameters: BM25) {
+        self.corpus = corpus
+        self.articles = corpus.articles
+        self.parameters = parameters
+        self.termIDs = corpus.termIDs
+
+        let passageCount = corpus.passageCount
+        let f = AnalyzedCorpus.fieldCount
+        var averageLength = [Double](repeating: 0, count: f)
+        for (i, length) in corpus.fieldLengths.enumerated() { averageLength[i % f] += Double(length) }
+        averageLength = averageLength.map { passageCount > 0 ? $0 / Double(passageCount) : 0 }
+        let weights = [parameters.titleWeight, parameters.headingWeight, parameters.bodyWeight]
+
+        var frequency = [Int](repeating: 0, count: corpus.terms.count)
+        for term in corpus.entryTerm { frequency[Int(term)] += 1 }
+        idf = frequency.map { Float(parameters.idf(documentFrequency: $0, documentCount: passageCount)) }
+        var start = [Int](repeating: 0, count: corpus.terms.count + 1)
+        for term in 0..<corpus.terms.count { start[term + 1] = start[term] + frequency[term] }
+        postingStart = start
+
+        // Passages are visited in order, so every posting list comes out sorted by passage.
+        var next = Array(start.dropLast())
+        var passages = [UInt32](repeating: 0, count: corpus.entryTerm.count)
+        var postingWeights = [Float](repeating: 0, count: corpus.entryTerm.count)
+        for passage in 0..<passageCount {
+            for entry in corpus.entryStart[passage]..<corpus.entryStart[passage + 1] {
+                var tf = 0.0
+                for field in 0..<f {
+                    tf += parameters.fieldFrequency(
+                        Int(corpus.entryFrequency[entry * f + field]),
+                        length: Int(corpus.fieldLengths[passage * f + field]),
+                        averageLength: averageLength[field], weight: weights[field])
+                }
+                let term = Int(corpus.entryTerm[entry])
+                passages[next[term]] = UInt32(passage)
+                postingWeights[next[term]] = Float(parameters.saturate(tf))
+                next[term] += 1
+            }
+        }
+        postingPassage = passages
+        postingWeight = postingWeights
+    }
+
+    /// Number of passages (sections) indexed.
+    public var passageCount: Int { corpus.passageCount }
+
+    /// The best `limit` articles for `query`, each with its best passage.
+    public func search(_ query: String, limit: Int = 10) -> SearchResults {
+        let (terms, corrections) = analyze(query)
+        let ids = terms.compactMap { termIDs[$0] }
+        var hits: [SearchHit] = []
+        for (article, passage, score) in rank(ids, limit: limit) {
+            let section = Int(corpus.passageSection[passage])
+            hits.append(SearchHit(article: articles[article], passageIndex: section, score: Double(score)))
+        }
+        return SearchResults(query: query, terms: terms, corrections: corrections, hits: hits)
+    }
+
+    /// The highest-scoring `limit` articles as (article, best passage, score).
+    private func rank(_ terms: [UInt32], limit: Int) -> [(Int, Int, Float)] {
+        guard limit > 0, !terms.isEmpty else { return [] }
+        var scores = [Float](repeating: 0, count: corpus.passageCount)
+        var touched: [Int] = []
+        for term in terms {
+            let weight = idf[Int(term)]
+            for posting in postingStart[Int(term)]..<postingStart[Int(term) + 1] {
+                let passage = Int(postingPassage[posting])
+                // Every weight is positive, so zero means "not reached yet".
+                if scores[passage] == 0 { touched.append(passage) }
+                scores[passage] += weight * postingWeight[posting]
+            }
+        }
+        // Keep each article's best passage, then the top `limit` articles in a sorted list;
+        // ties go to the article listed first, so results are stable run to run.
+        var best: [Int: Int] = [:]
+        for passage in touched {
+            let article = Int(corpus.passageArticle[passage])
+            if let current = best[article], scores[current] >= scores[passage] { continue }
+            best[article] = passage
+        }
+        var top: [(Int, Int, Float)] = []
+        for (article, passage) in best {
+            let score = scores[passage]
+            if top.count == limit, let last = top.last, last.2 > score || (last.2 == score && last.0 < article) {
+                continue
+            }
+            let position = top.firstIndex { $0.2 < score || ($0.2 == score && $0.0 > article) } ?? top.count
+            top.insert((article, passage, score), at: position)
+            if top.count > limit { top.removeLast() }
+        }
+        return top
+    }
+
+    /// The query's distinct terms, with misspelled words replaced by vocabulary words.
+    private func analyze(_ query: String) -> ([String], [SpellingCorrection]) {
+        var terms: [String] = []
+        var corrections: [SpellingCorrection] = []
+        var unknown: [String] = []
+        analyzer.withLock { analyzer in
+            // The analyzer memoises every word it sees; a long-running service would
+            // otherwise grow it without bound.
+            if analyzer.stems.count > 100_000 { analyzer = Analyzer() }
+            for word in analyzer.foldedWords(in: query) {
+                guard let term = analyzer.term(forFolded: word) else { continue }
+                if termIDs[term] != nil {
+                    if !terms.contains(term) { terms.append(term) }
+                } else {
+                    unknown.append(word)
+                }
+            }
+        }
+        for word in unknown where word.count >= 3 && !word.contains(where: \.isNumber) {
+            guard let corrected = correction(for: word), let term = corpus.spellings[corrected] else { continue }
+            corrections.append(SpellingCorrection(typed: word, corrected: corrected))
+            if !terms.contains(term) { terms.append(term) }
+        }
+        return (terms, corrections)
+    }
+
+    private func correction(for word: String) -> String? {
+        corrector.withLock { corrector in
+            if corrector == nil {
+                var vocabulary: [String: Int] = [:]
+                for (word, term) in corpus.spellings {
+                    guard let id = termIDs[term] else { continue }
+                    vocabulary[word] = postingStart[Int(id) + 1] - postingStart[Int(id)]
+                }
+                corrector = SpellingCorrector(vocabulary: vocabulary)
+            }
+            return corrector?.correction(for: word)
+        }
+    }
+
+    /// A short excerpt of the hit's passage around the query's words, which are marked.
+    public func snippet(for hit: SearchHit, terms: [String], width: Int = 200) -> Snippet {
+        analyzer.withLock { Snippet(hit.passage.text, terms: Set(terms), width: width, analyzer: $0) }
+    }
+}

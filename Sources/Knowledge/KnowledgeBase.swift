@@ -1,0 +1,96 @@
+import Foundation
+
+/// A knowledge folder, loaded and indexed.
+public struct KnowledgeBase: Sendable {
+    public let directory: String
+    public let index: KnowledgeIndex
+    /// Files skipped or partly read, in path order; each names its file and line.
+    public let issues: [KnowledgeIssue]
+    /// How many articles came from the cache instead of being read and analysed again.
+    public let cachedArticleCount: Int
+
+    /// Loads every `*.md` file under `directory` (hidden files and folders excepted).
+    ///
+    /// - Parameters:
+    ///   - cacheDirectory: where to keep the analysed articles between runs; nil to
+    ///     analyse everything every time.
+    ///   - progress: called after each file with (files done, files in total).
+    /// - Throws: `KnowledgeError` when the folder is missing or holds no usable article.
+    public static func load(
+        _ directory: String, cacheDirectory: String? = nil, parameters: BM25 = BM25(),
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws(KnowledgeError) -> KnowledgeBase {
+        var issues: [KnowledgeIssue] = []
+        let files = try articleFiles(in: directory, issues: &issues)
+        let cachePath = cacheDirectory.map { IndexCache.path(forKnowledge: directory, in: $0) }
+        let cache = cachePath.flatMap(IndexCache.read)
+
+        var corpus = AnalyzedCorpus()
+        let analyzer = Analyzer()
+        var issuesByArticle: [String: [KnowledgeIssue]] = [:]
+        var cachedCount = 0
+        for (done, file) in files.enumerated() {
+            if let cache, let entry = cache.entries[file.id], entry.fingerprint == file.fingerprint {
+                corpus.append(articleAt: entry.index, of: cache.corpus, firstPassage: entry.firstPassage)
+                let restored = entry.issues.map { KnowledgeIssue(file: file.path, line: $0.line, message: $0.message) }
+                issues += restored
+                issuesByArticle[file.id] = restored
+                cachedCount += 1
+            } else {
+                let (article, fileIssues) = file.load()
+                issues += fileIssues
+                if let article {
+                    corpus.append(article, analyzer: analyzer)
+                    issuesByArticle[file.id] = fileIssues
+                }
+            }
+            progress?(done + 1, files.count)
+        }
+        guard !corpus.articles.isEmpty else {
+            throw .noArticles(directory, skipped: issues.count)
+        }
+        if let cache, cachedCount > 0 {
+            corpus.spellings = cache.corpus.spellings
+        }
+        corpus.addSpellings(from: analyzer)
+
+        if let cachePath, cachedCount < corpus.articles.count || cache?.entries.count != corpus.articles.count {
+            do {
+                try IndexCache.write(corpus, files: files, issues: issuesByArticle, to: cachePath)
+            } catch {
+                issues.append(KnowledgeIssue(file: cachePath, message: "could not save the index cache (\(error.localizedDescription)); the next start-up will index everything again"))
+            }
+        }
+        return KnowledgeBase(
+            directory: directory, index: KnowledgeIndex(corpus: corpus, parameters: parameters),
+            issues: issues, cachedArticleCount: cachedCount)
+    }
+
+    /// The Markdown files under `directory`, sorted by id so results are stable.
+    static func articleFiles(in directory: String, issues: inout [KnowledgeIssue]) throws(KnowledgeError) -> [ArticleFile] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw .missingFolder(directory)
+        }
+        guard isDirectory.boolValue else { throw .notAFolder(directory) }
+        let root = URL(fileURLWithPath: directory)
+        guard let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { throw .missingFolder(directory) }
+        var files: [ArticleFile] = []
+        let rootPath = root.standardizedFileURL.path
+        for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" {
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(rootPath + "/") else { continue }
+            let relative = String(full.dropFirst(rootPath.count + 1))
+            let id = String(relative.dropLast(3))
+            let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+            guard let fingerprint = ArticleFile.fingerprint(of: path) else {
+                issues.append(KnowledgeIssue(file: path, message: "cannot be read (a broken link, or removed while loading); skipped"))
+                continue
+            }
+            files.append(ArticleFile(id: id, path: path, fingerprint: fingerprint))
+        }
+        return files.sorted { $0.id < $1.id }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import HelpdeskCore
+import Knowledge
+
+/// Renders search results as text for people, JSON for programs, or TREC run lines.
+struct SearchOutput {
+    let index: KnowledgeIndex
+    let format: SearchCommand.Format
+    /// Bold highlights on a terminal that wants colour; `**word**` elsewhere.
+    private let emphasis: (open: String, close: String) = {
+        let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        return colour ? ("\u{1B}[1m", "\u{1B}[22m") : ("**", "**")
+    }()
+
+    func render(_ results: SearchResults, queryID: String?) -> String {
+        switch format {
+        case .trec: trec(results, queryID: queryID ?? "1")
+        case .json: json(results, queryID: queryID) + "\n"
+        case .text: text(results, queryID: queryID)
+        }
+    }
+
+    private func trec(_ results: SearchResults, queryID: String) -> String {
+        results.hits.enumerated().map { rank, hit in
+            "\(queryID) Q0 \(hit.article.id) \(rank + 1) \(String(format: "%.4f", hit.score)) helpdesk\n"
+        }.joined()
+    }
+
+    private func text(_ results: SearchResults, queryID: String?) -> String {
+        var out = queryID.map { "# \($0): \(clean(results.query))\n" } ?? ""
+        if !results.corrections.isEmpty {
+            let list = results.corrections.map { "\"\(clean($0.typed))\" as \"\(clean($0.corrected))\"" }
+            out += "(read \(list.joined(separator: ", ")))\n"
+        }
+        if results.hits.isEmpty {
+            out += "No article matches \"\(clean(results.query))\".\n"
+        }
+        for (rank, hit) in results.hits.enumerated() {
+            let snippet = index.snippet(for: hit, terms: results.terms)
+            out += "\(rank + 1). \(clean(hit.article.title))  [\(hit.article.id)]\n"
+            out += "   § \(clean(hit.section)) · score \(String(format: "%.2f", hit.score))\n"
+            out += "   \(highlighted(snippet))\n"
+        }
+        return out + (queryID == nil ? "" : "\n")
+    }
+
+    /// Sanitises a snippet part by part, so the emphasis escapes survive and nothing else does.
+    private func highlighted(_ snippet: Snippet) -> String {
+        var out = ""
+        var copied = snippet.text.startIndex
+        for range in snippet.highlights {
+            out += clean(String(snippet.text[copied..<range.lowerBound]))
+            out += emphasis.open + clean(String(snippet.text[range])) + emphasis.close
+            copied = range.upperBound
+        }
+        return out + clean(String(snippet.text[copied...]))
+    }
+
+    private func clean(_ text: String) -> String { TerminalText.sanitize(text) }
+
+    private struct JSONResults: Encodable {
+        let qid: String?
+        let query: String
+        let terms: [String]
+        let corrections: [[String: String]]
+        let results: [JSONHit]
+    }
+
+    private struct JSONHit: Encodable {
+        let rank: Int
+        let article: String
+        let title: String
+        let category: String?
+        let section: String
+        let score: Double
+        let snippet: String
+        let highlights: [String]
+    }
+
+    private func json(_ results: SearchResults, queryID: String?) -> String {
+        let hits = results.hits.enumerated().map { rank, hit in
+            let snippet = index.snippet(for: hit, terms: results.terms)
+            return JSONHit(
+                rank: rank + 1, article: hit.article.id, title: hit.article.title, category: hit.article.category,
+                section: hit.section, score: (hit.score * 10_000).rounded() / 10_000, snippet: snippet.text,
+                highlights: snippet.highlights.map { String(snippet.text[$0]) })
+        }
+        let value = JSONResults(
+            qid: queryID, query: results.query, terms: results.terms,
+            corrections: results.corrections.map { ["typed": $0.typed, "corrected": $0.corrected] }, results: hits)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings and numbers cannot fail.
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
