@@ -32,10 +32,12 @@ struct BM25Tests {
     }
 
     @Test func titleAndBodyFrequenciesAreNormalisedPerFieldThenSaturatedOnce() throws {
-        let index = KnowledgeIndex(articles: [
-            article("vpn", "VPN drops", [("Fix it", "restart the vpn client")]),
-            article("printer", "Printer", [(nil, "printer jam")]),
-        ])
+        let index = KnowledgeIndex(
+            articles: [
+                article("vpn", "VPN drops", [("Fix it", "restart the vpn client")]),
+                article("printer", "Printer", [(nil, "printer jam")]),
+            ],
+            parameters: BM25(k1: 1.2, b: 0.75, titleWeight: 2.5, headingWeight: 2, bodyWeight: 1))
         let hit = try #require(index.search("vpn").hits.first)
         // N = 2, n = 1 → idf = ln 2. Average lengths: title 1.5, heading 0.5, body 2.5.
         // title: 2.5 × 1 / (0.25 + 0.75 × 2/1.5) = 2.0; body: 1 / (0.25 + 0.75 × 3/2.5) = 1/1.15.

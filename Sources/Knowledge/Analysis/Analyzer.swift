@@ -81,15 +81,32 @@ public final class Analyzer {
         }
     }
 
-    /// A word's folded forms: possessive dropped, apostrophes removed, and for "wi-fi" the
-    /// parts and the joined word ("wi", "fi", "wifi"), so either spelling finds the other.
+    /// A word's folded forms: possessive dropped, apostrophes removed, and for a compound —
+    /// "Wi-Fi", "id_ed25519", "OneDrive" — the parts and the joined word ("wi", "fi",
+    /// "wifi"), so "one drive" finds "OneDrive" and "wifi" finds "Wi-Fi".
     static func foldedForms(of word: Substring) -> [String] {
-        var folded = fold(word)
+        var folded = fold(splittingCamelCase(word))
         if folded.hasSuffix("'s") { folded.removeLast(2) }
         folded.removeAll { $0 == "'" }
         guard folded.contains(where: { $0 == "-" || $0 == "_" }) else { return [folded] }
         let parts = folded.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
         return parts + [parts.joined()]
+    }
+
+    /// Marks a lower-to-upper case change as a hyphen ("OneDrive" → "One-Drive"); leaves
+    /// all-capital words ("MFA") and words with digits alone.
+    private static func splittingCamelCase(_ word: Substring) -> Substring {
+        let bytes = word.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 && !($0 >= 48 && $0 <= 57) }) else { return word }
+        var result: [UInt8] = []
+        var previousLower = false
+        for byte in bytes {
+            let upper = byte >= 65 && byte <= 90
+            if upper && previousLower { result.append(UInt8(ascii: "-")) }
+            previousLower = byte >= 97 && byte <= 122
+            result.append(byte)
+        }
+        return result.count == bytes.count ? word : Substring(decoding: result, as: UTF8.self)
     }
 
     /// Lower-cases ASCII directly; anything else goes through NFKC and Unicode folding
