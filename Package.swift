@@ -34,6 +34,7 @@ let package = Package(
             dependencies: ["Knowledge"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
         .testTarget(name: "HelpdeskTests", dependencies: ["helpdesk"]),
     ],
     swiftLanguageModes: [.v6]

@@ -58,7 +58,12 @@ public struct KnowledgeBase: Sendable {
             do {
                 try IndexCache.write(corpus, files: files, issues: issuesByArticle, to: cachePath)
             } catch {
-                issues.append(KnowledgeIssue(file: cachePath, message: "could not save the index cache (\(error.localizedDescription)); the next start-up will index everything again"))
+                issues.append(
+                    KnowledgeIssue(
+                        file: cachePath,
+                        message:
+                            "could not save the index cache (\(error.localizedDescription)); the next start-up will index everything again"
+                    ))
             }
         }
         return KnowledgeBase(
@@ -74,8 +79,9 @@ public struct KnowledgeBase: Sendable {
         }
         guard isDirectory.boolValue else { throw .notAFolder(directory) }
         let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { throw .missingFolder(directory) }
         var files: [ArticleFile] = []
         let rootPath = root.standardizedFileURL.path
@@ -86,7 +92,8 @@ public struct KnowledgeBase: Sendable {
             let id = String(relative.dropLast(3))
             let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
             guard let fingerprint = ArticleFile.fingerprint(of: path) else {
-                issues.append(KnowledgeIssue(file: path, message: "cannot be read (a broken link, or removed while loading); skipped"))
+                issues.append(
+                    KnowledgeIssue(file: path, message: "cannot be read (a broken link, or removed while loading); skipped"))
                 continue
             }
             files.append(ArticleFile(id: id, path: path, fingerprint: fingerprint))

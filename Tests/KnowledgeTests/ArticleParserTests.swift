@@ -8,7 +8,8 @@ struct ArticleParserTests {
     }
 
     @Test func readsFrontMatterTitleTagsAndCategory() throws {
-        let (article, issues) = parse("""
+        let (article, issues) = parse(
+            """
             ---
             title: "VPN keeps disconnecting"
             tags: [vpn, disconnect, remote]
@@ -26,7 +27,10 @@ struct ArticleParserTests {
         #expect(vpn.title == "VPN keeps disconnecting")
         #expect(vpn.tags == ["vpn", "disconnect", "remote"])
         #expect(vpn.category == "network")
-        #expect(vpn.passages == [Passage(heading: nil, text: "Intro text."), Passage(heading: "Fix it yourself", text: "1. Restart the client.")])
+        #expect(
+            vpn.passages == [
+                Passage(heading: nil, text: "Intro text."), Passage(heading: "Fix it yourself", text: "1. Restart the client."),
+            ])
     }
 
     @Test func withoutFrontMatterTakesTitleFromHeadingAndCategoryFromFolder() throws {
@@ -44,7 +48,8 @@ struct ArticleParserTests {
     }
 
     @Test func reportsBrokenFrontMatterLinesAndKeepsTheRest() throws {
-        let (article, issues) = parse("""
+        let (article, issues) = parse(
+            """
             ---
             title: Scanning
             this line has no colon
@@ -72,7 +77,8 @@ struct ArticleParserTests {
     }
 
     @Test func headingsInsideCodeBlocksDoNotSplitSections() throws {
-        let (article, _) = parse("""
+        let (article, _) = parse(
+            """
             # SSH keys
             ## Generate a key
             ```

@@ -55,7 +55,8 @@ struct BM25Tests {
 
     @Test func articleScoresAsItsBestPassage() throws {
         let index = KnowledgeIndex(articles: [
-            article("printing", "Printing", [("Toner", "replace the toner cartridge"), ("Jams", "clear a paper jam, jam again")]),
+            article(
+                "printing", "Printing", [("Toner", "replace the toner cartridge"), ("Jams", "clear a paper jam, jam again")]),
             article("scanning", "Scanning", [(nil, "scan a document")]),
         ])
         let hits = index.search("paper jam").hits

@@ -24,7 +24,8 @@ struct EmployeeQueryTests {
     }()
 
     static let shipped: Result<KnowledgeBase, KnowledgeError> = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return Result { () throws(KnowledgeError) in try KnowledgeBase.load(root.appendingPathComponent("knowledge").path) }
     }()
 

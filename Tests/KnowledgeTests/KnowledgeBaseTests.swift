@@ -46,7 +46,10 @@ struct KnowledgeBaseTests {
         let kb = try Folder()
         try kb.write("printing/scan.md", "---\ntitle: Scan to email\ntags [scan]\n---\nPress Scan, then Email.\n")
         let base = try KnowledgeBase.load(kb.path)
-        #expect(base.issues.map(\.description) == ["\(kb.path)/printing/scan.md:3: expected `key: value`, found `tags [scan]`; ignored"])
+        #expect(
+            base.issues.map(\.description) == [
+                "\(kb.path)/printing/scan.md:3: expected `key: value`, found `tags [scan]`; ignored"
+            ])
         #expect(base.index.search("scan email").hits.first?.article.title == "Scan to email")
     }
 

@@ -6,7 +6,8 @@ struct SnippetTests {
     let analyzer = Analyzer()
 
     @Test func marksEveryFormOfTheQueryWords() {
-        let snippet = Snippet("The VPN **disconnects** when Wi-Fi drops.", terms: ["disconnect", "vpn"], width: 200, analyzer: analyzer)
+        let snippet = Snippet(
+            "The VPN **disconnects** when Wi-Fi drops.", terms: ["disconnect", "vpn"], width: 200, analyzer: analyzer)
         #expect(snippet.text == "The VPN disconnects when Wi-Fi drops.")
         #expect(snippet.highlights.map { String(snippet.text[$0]) } == ["VPN", "disconnects"])
         #expect(snippet.marked(open: "[", close: "]") == "The [VPN] [disconnects] when Wi-Fi drops.")
@@ -23,6 +24,8 @@ struct SnippetTests {
     }
 
     @Test func flattensMarkdownToOneLine() {
-        #expect(Snippet.flatten("1. Open **Settings**\n- Click `Wi-Fi`\n```\ncode\n```\n> Note") == "1. Open Settings Click `Wi-Fi` code Note")
+        #expect(
+            Snippet.flatten("1. Open **Settings**\n- Click `Wi-Fi`\n```\ncode\n```\n> Note")
+                == "1. Open Settings Click `Wi-Fi` code Note")
     }
 }

@@ -30,6 +30,12 @@ struct SpellingCorrectorTests {
         #expect(corrector.correction(for: "pasword") == "password")
     }
 
+    @Test func twoEditsOnlyWhenTheFirstLetterAgrees() {
+        #expect(corrector.correction(for: "pssword") == "password")  // one edit
+        #expect(corrector.correction(for: "paswrod") == "password")  // two edits, same first letter
+        #expect(corrector.correction(for: "uotlok") == nil)  // two edits, first letter differs
+    }
+
     @Test func optimalStringAlignmentDistance() {
         #expect(SpellingCorrector.distance(Array("vnp"), Array("vpn"), limit: 3) == 1)
         #expect(SpellingCorrector.distance(Array("kitten"), Array("sitting"), limit: 5) == 3)
@@ -38,11 +44,18 @@ struct SpellingCorrectorTests {
 
     @Test func theIndexCorrectsMisspelledQueryWordsAndSaysSo() {
         let index = KnowledgeIndex(articles: [
-            Article(id: "vpn", title: "VPN keeps disconnecting", category: nil, tags: [], passages: [Passage(heading: nil, text: "The tunnel drops.")]),
-            Article(id: "password", title: "Reset your password", category: nil, tags: [], passages: [Passage(heading: nil, text: "Use the portal.")]),
+            Article(
+                id: "vpn", title: "VPN keeps disconnecting", category: nil, tags: [],
+                passages: [Passage(heading: nil, text: "The tunnel drops.")]),
+            Article(
+                id: "password", title: "Reset your password", category: nil, tags: [],
+                passages: [Passage(heading: nil, text: "Use the portal.")]),
         ])
         let results = index.search("pasword vnp")
-        #expect(results.corrections == [SpellingCorrection(typed: "pasword", corrected: "password"), SpellingCorrection(typed: "vnp", corrected: "vpn")])
+        #expect(
+            results.corrections == [
+                SpellingCorrection(typed: "pasword", corrected: "password"), SpellingCorrection(typed: "vnp", corrected: "vpn"),
+            ])
         #expect(Set(results.hits.map(\.article.id)) == ["vpn", "password"])
         #expect(index.search("xyzzy").hits.isEmpty)
     }

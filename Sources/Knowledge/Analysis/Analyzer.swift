@@ -6,20 +6,26 @@ import Foundation
 /// Index and query go through the same analyzer, so "Wi-Fi keeps disconnecting" and
 /// "wifi disconnects" meet on the terms `wifi` and `disconnect`.
 ///
+/// It works on UTF-8 bytes and handles ASCII words without Foundation, because indexing
+/// speed is dominated by this loop; only words with other characters pay for Unicode
+/// normalisation.
+///
 /// Not thread-safe: it owns a libstemmer handle and a memo of stems. Give each thread its own.
 public final class Analyzer {
     private let stemmer = Stemmer()
     /// Folded word → its term, or `""` for a stop word. Its keys double as the corpus's
     /// spelling vocabulary, so spelling correction costs nothing extra at index time.
     private(set) var stems: [String: String] = [:]
+    /// Reused for every word, so folding does not allocate.
+    private var scratch: [UInt8] = []
 
     public init() {}
 
-    /// The index terms of `text`, in order; a hyphenated word also yields its joined form.
+    /// The index terms of `text`, in order; a compound word also yields its joined form.
     public func terms(in text: String) -> [String] {
         var terms: [String] = []
         forEachWord(in: text) { _, word in
-            for folded in Self.foldedForms(of: word) {
+            forEachFoldedForm(of: word) { folded in
                 if let term = term(forFolded: folded) { terms.append(term) }
             }
         }
@@ -29,8 +35,14 @@ public final class Analyzer {
     /// Each word of `text` with the terms it yields, for highlighting matches in place.
     public func words(in text: String) -> [(range: Range<String.Index>, terms: [String])] {
         var words: [(Range<String.Index>, [String])] = []
-        forEachWord(in: text) { range, word in
-            words.append((range, Self.foldedForms(of: word).compactMap { term(forFolded: $0) }))
+        let utf8 = text.utf8
+        forEachWord(in: text) { offsets, word in
+            var terms: [String] = []
+            forEachFoldedForm(of: word) { folded in
+                if let term = term(forFolded: folded) { terms.append(term) }
+            }
+            let lower = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
+            words.append((lower..<utf8.index(lower, offsetBy: offsets.count), terms))
         }
         return words
     }
@@ -39,7 +51,7 @@ public final class Analyzer {
     /// them; used to correct spelling against the vocabulary.
     func foldedWords(in text: String) -> [String] {
         var folded: [String] = []
-        forEachWord(in: text) { _, word in folded += Self.foldedForms(of: word) }
+        forEachWord(in: text) { _, word in forEachFoldedForm(of: word) { folded.append($0) } }
         return folded
     }
 
@@ -53,89 +65,105 @@ public final class Analyzer {
 
     // MARK: - Words
 
-    /// Calls `body` with each word of `text`: a run of letters, digits and combining marks,
-    /// which may contain single apostrophes, hyphens and underscores between them.
-    private func forEachWord(in text: String, _ body: (Range<String.Index>, Substring) -> Void) {
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            guard Self.isWordScalar(scalars[index]) else {
-                index = scalars.index(after: index)
-                continue
-            }
-            let start = index
-            var end = scalars.index(after: index)
-            while end < scalars.endIndex {
-                if Self.isWordScalar(scalars[end]) {
-                    end = scalars.index(after: end)
-                } else if Self.isJoiner(scalars[end]) {
-                    let next = scalars.index(after: end)
-                    guard next < scalars.endIndex, Self.isWordScalar(scalars[next]) else { break }
-                    end = scalars.index(after: next)
-                } else {
-                    break
+    /// Calls `body` with the UTF-8 offsets and bytes of each word of `text`: a run of
+    /// letters, digits and combining marks, which may contain single apostrophes, hyphens
+    /// and underscores between them.
+    private func forEachWord(in text: String, _ body: (Range<Int>, UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let (isWord, length) = Self.classify(bytes, at: index)
+                guard isWord else {
+                    index += length
+                    continue
                 }
+                let start = index
+                var end = index + length
+                while end < bytes.count {
+                    let (isWord, length) = Self.classify(bytes, at: end)
+                    if isWord {
+                        end += length
+                    } else if let joiner = Self.joinerLength(bytes, at: end), end + joiner < bytes.count,
+                        case let (nextIsWord, nextLength) = Self.classify(bytes, at: end + joiner), nextIsWord
+                    {
+                        end += joiner + nextLength
+                    } else {
+                        break
+                    }
+                }
+                body(start..<end, UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                index = end
             }
-            body(start..<end, Substring(scalars[start..<end]))
-            index = end
         }
     }
 
-    /// A word's folded forms: possessive dropped, apostrophes removed, and for a compound —
-    /// "Wi-Fi", "id_ed25519", "OneDrive" — the parts and the joined word ("wi", "fi",
-    /// "wifi"), so "one drive" finds "OneDrive" and "wifi" finds "Wi-Fi".
-    static func foldedForms(of word: Substring) -> [String] {
-        var folded = fold(splittingCamelCase(word))
-        if folded.hasSuffix("'s") { folded.removeLast(2) }
-        folded.removeAll { $0 == "'" }
-        guard folded.contains(where: { $0 == "-" || $0 == "_" }) else { return [folded] }
-        let parts = folded.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
-        return parts + [parts.joined()]
+    /// Calls `body` with a word's folded forms: possessive dropped, apostrophes removed,
+    /// and for a compound — "Wi-Fi", "id_ed25519", "OneDrive" — the parts and the joined
+    /// word ("wi", "fi", "wifi"), so "one drive" finds "OneDrive" and "wifi" finds "Wi-Fi".
+    private func forEachFoldedForm(of word: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+        scratch.removeAll(keepingCapacity: true)
+        if word.allSatisfy({ $0 < 0x80 }) {
+            // Lower-case ASCII; a lower-to-upper change ("OneDrive") splits like a hyphen,
+            // unless the word has digits ("0x8007A") or is all capitals ("MFA").
+            let camel = !word.contains { $0 >= 48 && $0 <= 57 }
+            var previousLower = false
+            for byte in word {
+                let upper = byte >= 65 && byte <= 90
+                if camel && upper && previousLower { scratch.append(UInt8(ascii: "-")) }
+                previousLower = byte >= 97 && byte <= 122
+                scratch.append(upper ? byte | 0x20 : byte)
+            }
+        } else {
+            scratch += Self.fold(String(decoding: word, as: UTF8.self)).utf8
+        }
+        if scratch.count > 2, scratch[scratch.count - 2] == UInt8(ascii: "'"), scratch.last == UInt8(ascii: "s") {
+            scratch.removeLast(2)
+        }
+        scratch.removeAll { $0 == UInt8(ascii: "'") }
+        let isSeparator: (UInt8) -> Bool = { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        guard scratch.contains(where: isSeparator) else {
+            if !scratch.isEmpty { body(String(decoding: scratch, as: UTF8.self)) }
+            return
+        }
+        let parts = scratch.split(whereSeparator: isSeparator)
+        for part in parts { body(String(decoding: part, as: UTF8.self)) }
+        body(String(decoding: scratch.filter { !isSeparator($0) }, as: UTF8.self))
     }
 
-    /// Marks a lower-to-upper case change as a hyphen ("OneDrive" → "One-Drive"); leaves
-    /// all-capital words ("MFA") and words with digits alone.
-    private static func splittingCamelCase(_ word: Substring) -> Substring {
-        let bytes = word.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 && !($0 >= 48 && $0 <= 57) }) else { return word }
-        var result: [UInt8] = []
-        var previousLower = false
-        for byte in bytes {
-            let upper = byte >= 65 && byte <= 90
-            if upper && previousLower { result.append(UInt8(ascii: "-")) }
-            previousLower = byte >= 97 && byte <= 122
-            result.append(byte)
-        }
-        return result.count == bytes.count ? word : Substring(decoding: result, as: UTF8.self)
-    }
-
-    /// Lower-cases ASCII directly; anything else goes through NFKC and Unicode folding
-    /// (which is much slower, so the common ASCII word never pays for it).
-    private static func fold(_ word: Substring) -> String {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: word.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
-        return String(word)
-            .replacingOccurrences(of: "\u{2019}", with: "'")
+    /// NFKC and Unicode case and diacritic folding, for words that are not plain ASCII.
+    private static func fold(_ word: String) -> String {
+        word.replacingOccurrences(of: "\u{2019}", with: "'")
             .precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let v = scalar.value
-            return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+    /// Whether the character at `index` belongs in a word, and its length in bytes.
+    private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Bool, Int) {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            return ((byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122), 1)
         }
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return (false, 1) }
+        let length = UTF8.width(scalar)
         let properties = scalar.properties
         switch properties.generalCategory {
         case .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark:
-            return true
+            return (true, length)
         default:
-            return properties.isAlphabetic
+            return (properties.isAlphabetic, length)
         }
     }
 
-    private static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "'" || scalar == "\u{2019}" || scalar == "-" || scalar == "_"
+    /// The byte length of an apostrophe (straight or typographic), hyphen or underscore at
+    /// `index`, or nil.
+    private static func joinerLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        switch bytes[index] {
+        case UInt8(ascii: "'"), UInt8(ascii: "-"), UInt8(ascii: "_"): return 1
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99: return 3  // ’
+        default: return nil
+        }
     }
 }

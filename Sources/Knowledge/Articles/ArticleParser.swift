@@ -8,8 +8,9 @@ enum ArticleParser {
     ///   - file: the path to name in issues.
     /// - Returns: the article, or nil when it has no text; and the issues found.
     static func parse(_ text: String, id: String, file: String) -> (Article?, [KnowledgeIssue]) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Split on UTF-8 bytes: splitting on Characters costs grapheme breaking per byte.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { Substring($0).hasSuffix("\r") ? Substring($0).dropLast() : Substring($0) }
         var frontMatter = FrontMatter()
         var bodyStart = 0
         var issues: [KnowledgeIssue] = []
@@ -19,9 +20,10 @@ enum ArticleParser {
                 issues += frontMatter.issues
                 bodyStart = close + 1
             } else {
-                issues.append(KnowledgeIssue(
-                    file: file, line: 1,
-                    message: "front matter starts here but has no closing `---` line; indexing the file without it"))
+                issues.append(
+                    KnowledgeIssue(
+                        file: file, line: 1,
+                        message: "front matter starts here but has no closing `---` line; indexing the file without it"))
                 bodyStart = 1
             }
         }
@@ -85,11 +87,17 @@ enum ArticleParser {
 
 extension StringProtocol {
     func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        String(Substring(self).trimmingTrailingWhitespace().drop(while: \.isWhitespace))
     }
 
     func trimmingTrailingWhitespace() -> Substring {
-        let s = Substring(self)
-        return s[..<(s.lastIndex { !$0.isWhitespace }.map { s.index(after: $0) } ?? s.startIndex)]
+        let text = Substring(self)
+        var end = text.endIndex
+        while end > text.startIndex {
+            let previous = text.index(before: end)
+            guard text[previous].isWhitespace else { break }
+            end = previous
+        }
+        return text[..<end]
     }
 }

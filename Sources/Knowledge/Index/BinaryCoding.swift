@@ -61,7 +61,8 @@ struct BinaryReader {
         let length = Int(count) * size
         let values = [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
             bytes.withUnsafeBytes { source in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + length)]))
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + length)]))
             }
             initialized = Int(count)
         }

@@ -37,7 +37,8 @@ struct IndexCache {
 
     /// Writes atomically (a temporary file renamed into place), so a reader never sees a
     /// half-written cache and two processes writing at once leave one whole file.
-    static func write(_ corpus: AnalyzedCorpus, files: [ArticleFile], issues: [String: [KnowledgeIssue]], to path: String) throws {
+    static func write(_ corpus: AnalyzedCorpus, files: [ArticleFile], issues: [String: [KnowledgeIssue]], to path: String) throws
+    {
         var writer = BinaryWriter()
         writer.write(magic)
         writer.write(formatVersion)

@@ -3,8 +3,9 @@
 /// instead of the whole vocabulary.
 ///
 /// Distance is optimal string alignment (Levenshtein plus adjacent transposition, so
-/// "vnp" is one edit from "vpn"), at most 1 for words of up to 4 letters and 2 above:
-/// short words have too many neighbours to correct further with any confidence.
+/// "vnp" is one edit from "vpn"), at most 1 for words of up to 4 letters and 2 above —
+/// short words have too many neighbours to correct further with any confidence — and 2
+/// only when the first letters agree.
 struct SpellingCorrector: Sendable {
     private let words: [[Character]]
     private let weights: [Int]
@@ -38,7 +39,9 @@ struct SpellingCorrector: Sendable {
                 let candidate = words[Int(index)]
                 guard abs(candidate.count - typed.count) <= limit else { continue }
                 let distance = Self.distance(typed, candidate, limit: limit)
-                guard distance <= limit else { continue }
+                // Two edits only when the first letter agrees (people rarely mistype it), so a
+                // real word the knowledge base lacks ("super") is not read as another ("user").
+                guard distance <= 1 || (distance <= limit && candidate.first == typed.first) else { continue }
                 let key = (distance, weights[Int(index)], Int(index))
                 if best.map({ key.0 < $0.distance || (key.0 == $0.distance && key.1 > $0.weight) }) ?? true {
                     best = key

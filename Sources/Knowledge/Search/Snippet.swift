@@ -49,7 +49,8 @@ public struct Snippet: Sendable, Equatable {
         if end < flat.endIndex { text += "…" }
         self.text = text
         self.highlights = offsets.map { range in
-            text.utf8.index(text.startIndex, offsetBy: range.lowerBound)..<text.utf8.index(text.startIndex, offsetBy: range.upperBound)
+            text.utf8.index(
+                text.startIndex, offsetBy: range.lowerBound)..<text.utf8.index(text.startIndex, offsetBy: range.upperBound)
         }
     }
 

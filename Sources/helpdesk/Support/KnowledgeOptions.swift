@@ -5,7 +5,8 @@ import Knowledge
 
 /// `--knowledge DIR`, shared by every command that reads the knowledge base.
 struct KnowledgeOptions: ParsableArguments {
-    @Option(name: .long, help: "Folder of Markdown articles (default: ./knowledge if it exists, else `knowledge` in config.json).")
+    @Option(
+        name: .long, help: "Folder of Markdown articles (default: ./knowledge if it exists, else `knowledge` in config.json).")
     var knowledge: String?
 
     /// The folder to use: the option, else `./knowledge`, else the configured folder.
@@ -15,7 +16,9 @@ struct KnowledgeOptions: ParsableArguments {
         let (configuration, path) = try Configuration.load()
         if let configured = configuration.knowledge { return configured }
         let searched = Configuration.searchPaths().joined(separator: " or ")
-        throw CommandError("no knowledge base: ./knowledge does not exist and \(path ?? searched) names no `knowledge` folder; pass --knowledge DIR")
+        throw CommandError(
+            "no knowledge base: ./knowledge does not exist and \(path ?? searched) names no `knowledge` folder; pass --knowledge DIR"
+        )
     }
 
     /// Loads and indexes the knowledge base, printing warnings and, on a terminal when it

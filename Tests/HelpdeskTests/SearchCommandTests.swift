@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// `helpdesk search`, run as a process over the shipped knowledge base.
+struct SearchCommandTests {
+    @Test func showsTheRightArticleFirstWithSectionAndHighlightedSnippet() throws {
+        let run = try HelpdeskProcess.run(["search", "vpn keeps disconnecting"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.first == "1. VPN keeps disconnecting  [network/vpn-drops]")
+        #expect(lines.count > 1 && lines[1].hasPrefix("   § ") && lines[1].contains("score"))
+        #expect(lines.count > 2 && lines[2].contains("**VPN**"))
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func saysHowItReadAMisspelledQuery() throws {
+        let run = try HelpdeskProcess.run(["search", "--limit", "1", "pasword", "expird"])
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("(read \"pasword\" as \"password\", \"expird\" as \"expire") == true)
+        #expect(lines.dropFirst().first == "1. Password rules and expiry  [accounts/password-policy]")
+    }
+
+    @Test func jsonOutputCarriesRankArticleSectionScoreAndSnippet() throws {
+        let run = try HelpdeskProcess.run(["search", "--json", "--limit", "2", "printer", "wont", "print"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(results.count == 2)
+        #expect(results[0]["rank"] as? Int == 1)
+        #expect(results[0]["article"] as? String == "printing/printer-not-printing")
+        #expect(results[0]["section"] is String)
+        #expect((results[0]["score"] as? Double ?? 0) >= (results[1]["score"] as? Double ?? 0))
+        #expect((results[0]["highlights"] as? [String])?.isEmpty == false)
+    }
+
+    @Test func batchModePrintsTRECRunLines() throws {
+        let queries = FileManager.default.temporaryDirectory.appendingPathComponent("queries-\(UUID().uuidString).tsv")
+        defer { try? FileManager.default.removeItem(at: queries) }
+        try "# comment\nq1\tlocked out of my account\n\nq2\tdisk quota exceeded on login host\n".write(
+            to: queries, atomically: true, encoding: .utf8)
+        let run = try HelpdeskProcess.run(["search", "--queries", queries.path, "--format", "trec", "--limit", "3"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(lines.count == 6)
+        #expect(lines.allSatisfy { $0.count == 6 && $0[1] == "Q0" && $0[5] == "helpdesk" && Double($0[4]) != nil })
+        #expect(lines.map { $0[0] } == ["q1", "q1", "q1", "q2", "q2", "q2"])
+        #expect(lines.map { $0[3] } == ["1", "2", "3", "1", "2", "3"])
+        #expect(lines[0][2] == "accounts/account-lockout")
+        #expect(lines[3][2] == "linux-host/disk-quota")
+    }
+
+    @Test func aMalformedQueriesFileNamesTheLine() throws {
+        let queries = FileManager.default.temporaryDirectory.appendingPathComponent("queries-\(UUID().uuidString).tsv")
+        defer { try? FileManager.default.removeItem(at: queries) }
+        try "q1\tvpn\nq2 no tab here\n".write(to: queries, atomically: true, encoding: .utf8)
+        let run = try HelpdeskProcess.run(["search", "--queries", queries.path, "--format", "trec"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("\(queries.path):2: expected `qid<TAB>query`"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func aMissingKnowledgeFolderIsAClearErrorNotACrash() throws {
+        let run = try HelpdeskProcess.run(["search", "--knowledge", "/no/such/folder", "vpn"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("knowledge folder /no/such/folder does not exist"))
+    }
+
+    @Test func usesTheConfiguredFolderWhenThereIsNoLocalKnowledgeFolder() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("home-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let config = home.appendingPathComponent("config/helpdesk")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        let knowledge = HelpdeskProcess.repository.appendingPathComponent("knowledge").path
+        try #"{"knowledge": "\#(knowledge)"}"#.write(
+            to: config.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
+
+        let found = try HelpdeskProcess.run(
+            ["search", "--limit", "1", "quota"], in: home,
+            environment: ["XDG_CONFIG_HOME": home.appendingPathComponent("config").path])
+        #expect(found.stdout.contains("[linux-host/disk-quota]"))
+        let missing = try HelpdeskProcess.run(["search", "quota"], in: home)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no knowledge base: ./knowledge does not exist"))
+    }
+
+    @Test func warnsAboutBadArticlesOnStandardErrorAndStillSearches() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "---\ntitle: Printer\n---\nClear the \u{1B}]0;pwned\u{07}jam.\n".write(
+            to: folder.appendingPathComponent("printer.md"), atomically: true, encoding: .utf8)
+        try Data([0, 1, 2]).write(to: folder.appendingPathComponent("blob.md"))
+        let run = try HelpdeskProcess.run(["search", "--knowledge", folder.path, "jam"])
+        #expect(run.status == 0)
+        #expect(run.stderr == "warning: \(folder.path)/blob.md: looks binary (contains NUL bytes); skipped\n")
+        #expect(run.stdout.contains("Clear the **jam**."))
+        #expect(!run.stdout.contains("\u{1B}"))
+    }
+}
