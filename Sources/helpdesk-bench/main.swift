@@ -1,1 +1,89 @@
-print("bench")
+import CSQLite
+import Foundation
+import Knowledge
+
+// helpdesk's BM25F index against SQLite FTS5 on the shipped knowledge base and on a large
+// generated corpus: build time, single-threaded throughput and latency, side by side.
+//
+//     swift run -c release helpdesk-bench [--knowledge DIR] [--passages N] [--queries N]
+
+/// The command line; a bad option exits with status 2 and a usage line, like other tools.
+struct Options {
+    var knowledge = "knowledge"
+    var passages = 100_000
+    var queries = 1_000
+
+    init(arguments: [String]) {
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            guard let value = rest.popFirst() else { Self.usage("\(flag) needs a value") }
+            switch flag {
+            case "--knowledge": knowledge = value
+            case "--passages": passages = Self.positive(value, for: flag)
+            case "--queries": queries = Self.positive(value, for: flag)
+            default: Self.usage("unknown option \(flag)")
+            }
+        }
+    }
+
+    private static func positive(_ value: String, for flag: String) -> Int {
+        guard let number = Int(value), number > 0 else { usage("\(flag) needs a positive whole number, not \(value)") }
+        return number
+    }
+
+    private static func usage(_ problem: String) -> Never {
+        FileHandle.standardError.write(Data("""
+            helpdesk-bench: \(problem)
+            usage: helpdesk-bench [--knowledge DIR] [--passages N] [--queries N]
+
+            """.utf8))
+        exit(2)
+    }
+}
+
+/// Shipped queries are few, so they repeat until each engine runs at least this many.
+let minimumShippedExecutions = 2_000
+
+#if DEBUG
+let buildConfiguration = "debug (numbers are meaningless: use -c release)"
+#else
+let buildConfiguration = "release"
+#endif
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("helpdesk-bench: \(message)\n".utf8))
+    exit(1)
+}
+
+func report(_ workload: Workload, detail: String) {
+    print("\n\(workload.name): \(workload.articles.count) articles, \(workload.passageCount) passages, "
+          + "\(workload.queries.count) query executions per engine")
+    print("  \(detail)")
+    do {
+        let (helpdesk, fts5) = try workload.compare()
+        printComparison(helpdesk: helpdesk, fts5: fts5)
+    } catch {
+        fail(error.description)
+    }
+}
+
+let options = Options(arguments: Array(CommandLine.arguments.dropFirst()))
+print("helpdesk-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+      + "generated corpus \(options.passages) passages / \(options.queries) queries, "
+      + "Swift build \(buildConfiguration), SQLite \(String(cString: sqlite3_libversion()))")
+print("Single-threaded; latencies per query; ratios are oriented so > 1× means helpdesk is better.")
+
+do {
+    let (shipped, querySource) = try ShippedKnowledge.workload(
+        directory: options.knowledge, executions: minimumShippedExecutions)
+    report(shipped, detail: "queries: \(querySource), repeated")
+} catch {
+    fail(error.description)
+}
+
+let generationStart = ContinuousClock.now
+let zipf = ZipfCorpus(passages: options.passages, queries: options.queries)
+let generated = Workload(name: "generated Zipf corpus", articles: zipf.articles, queries: zipf.queries)
+report(generated, detail: String(format: "vocabulary %d words, exponent %.1f, 1–4 word queries; generated in %.1f s",
+                                 ZipfCorpus.vocabularySize, ZipfCorpus.exponent,
+                                 (ContinuousClock.now - generationStart).seconds))

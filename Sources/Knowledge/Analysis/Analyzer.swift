@@ -85,7 +85,7 @@ public final class Analyzer {
                     if isWord {
                         end += length
                     } else if let joiner = Self.joinerLength(bytes, at: end), end + joiner < bytes.count,
-                        case let (nextIsWord, nextLength) = Self.classify(bytes, at: end + joiner), nextIsWord
+                        case (let nextIsWord, let nextLength) = Self.classify(bytes, at: end + joiner), nextIsWord
                     {
                         end += joiner + nextLength
                     } else {
