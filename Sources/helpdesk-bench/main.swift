@@ -32,11 +32,13 @@ struct Options {
     }
 
     private static func usage(_ problem: String) -> Never {
-        FileHandle.standardError.write(Data("""
-            helpdesk-bench: \(problem)
-            usage: helpdesk-bench [--knowledge DIR] [--passages N] [--queries N]
+        FileHandle.standardError.write(
+            Data(
+                """
+                helpdesk-bench: \(problem)
+                usage: helpdesk-bench [--knowledge DIR] [--passages N] [--queries N]
 
-            """.utf8))
+                """.utf8))
         exit(2)
     }
 }
@@ -45,9 +47,9 @@ struct Options {
 let minimumShippedExecutions = 2_000
 
 #if DEBUG
-let buildConfiguration = "debug (numbers are meaningless: use -c release)"
+    let buildConfiguration = "debug (numbers are meaningless: use -c release)"
 #else
-let buildConfiguration = "release"
+    let buildConfiguration = "release"
 #endif
 
 func fail(_ message: String) -> Never {
@@ -56,8 +58,9 @@ func fail(_ message: String) -> Never {
 }
 
 func report(_ workload: Workload, detail: String) {
-    print("\n\(workload.name): \(workload.articles.count) articles, \(workload.passageCount) passages, "
-          + "\(workload.queries.count) query executions per engine")
+    print(
+        "\n\(workload.name): \(workload.articles.count) articles, \(workload.passageCount) passages, "
+            + "\(workload.queries.count) query executions per engine")
     print("  \(detail)")
     do {
         let (helpdesk, fts5) = try workload.compare()
@@ -68,9 +71,10 @@ func report(_ workload: Workload, detail: String) {
 }
 
 let options = Options(arguments: Array(CommandLine.arguments.dropFirst()))
-print("helpdesk-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
-      + "generated corpus \(options.passages) passages / \(options.queries) queries, "
-      + "Swift build \(buildConfiguration), SQLite \(String(cString: sqlite3_libversion()))")
+print(
+    "helpdesk-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+        + "generated corpus \(options.passages) passages / \(options.queries) queries, "
+        + "Swift build \(buildConfiguration), SQLite \(String(cString: sqlite3_libversion()))")
 print("Single-threaded; latencies per query; ratios are oriented so > 1× means helpdesk is better.")
 
 do {
@@ -84,6 +88,9 @@ do {
 let generationStart = ContinuousClock.now
 let zipf = ZipfCorpus(passages: options.passages, queries: options.queries)
 let generated = Workload(name: "generated Zipf corpus", articles: zipf.articles, queries: zipf.queries)
-report(generated, detail: String(format: "vocabulary %d words, exponent %.1f, 1–4 word queries; generated in %.1f s",
-                                 ZipfCorpus.vocabularySize, ZipfCorpus.exponent,
-                                 (ContinuousClock.now - generationStart).seconds))
+report(
+    generated,
+    detail: String(
+        format: "vocabulary %d words, exponent %.1f, 1–4 word queries; generated in %.1f s",
+        ZipfCorpus.vocabularySize, ZipfCorpus.exponent,
+        (ContinuousClock.now - generationStart).seconds))
