@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A knowledge folder, loaded and indexed.
 public struct KnowledgeBase: Sendable {
@@ -14,46 +15,46 @@ public struct KnowledgeBase: Sendable {
     /// - Parameters:
     ///   - cacheDirectory: where to keep the analysed articles between runs; nil to
     ///     analyse everything every time.
-    ///   - progress: called after each file with (files done, files in total).
+    ///   - progress: called after each file with (files done, files in total), from
+    ///     whichever thread finished it, one call at a time.
     /// - Throws: `KnowledgeError` when the folder is missing or holds no usable article.
     public static func load(
         _ directory: String, cacheDirectory: String? = nil, parameters: BM25 = BM25(),
-        progress: ((Int, Int) -> Void)? = nil
+        progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(KnowledgeError) -> KnowledgeBase {
         var issues: [KnowledgeIssue] = []
         let files = try articleFiles(in: directory, issues: &issues)
         let cachePath = cacheDirectory.map { IndexCache.path(forKnowledge: directory, in: $0) }
         let cache = cachePath.flatMap(IndexCache.read)
 
-        var corpus = AnalyzedCorpus()
-        let analyzer = Analyzer()
-        var issuesByArticle: [String: [KnowledgeIssue]] = [:]
-        var cachedCount = 0
-        for (done, file) in files.enumerated() {
-            if let cache, let entry = cache.entries[file.id], entry.fingerprint == file.fingerprint {
-                corpus.append(articleAt: entry.index, of: cache.corpus, firstPassage: entry.firstPassage)
-                let restored = entry.issues.map { KnowledgeIssue(file: file.path, line: $0.line, message: $0.message) }
-                issues += restored
-                issuesByArticle[file.id] = restored
-                cachedCount += 1
-            } else {
-                let (article, fileIssues) = file.load()
-                issues += fileIssues
-                if let article {
-                    corpus.append(article, analyzer: analyzer)
-                    issuesByArticle[file.id] = fileIssues
+        let done = Mutex(0)
+        let parts = System.inChunks(count: files.count, minimumChunk: 16) { range in
+            var part = LoadedPart()
+            var remap = [UInt32](repeating: AnalyzedCorpus.stopWord, count: cache?.corpus.terms.count ?? 0)
+            let analyzer = Analyzer()
+            for file in files[range] {
+                part.load(file, cache: cache, remap: &remap, analyzer: analyzer)
+                if let progress {
+                    done.withLock { count in
+                        count += 1; progress(count, files.count)
+                    }
                 }
             }
-            progress?(done + 1, files.count)
+            return part
+        }
+
+        var corpus = parts.first?.corpus ?? AnalyzedCorpus()
+        var issuesByArticle: [String: [KnowledgeIssue]] = [:]
+        for (number, part) in parts.enumerated() {
+            if number > 0 { corpus.append(contentsOf: part.corpus) }
+            issues += part.issues
+            issuesByArticle.merge(part.issuesByArticle) { first, _ in first }
         }
         guard !corpus.articles.isEmpty else {
             throw .noArticles(directory, skipped: issues.count)
         }
-        if let cache, cachedCount > 0 {
-            corpus.spellings = cache.corpus.spellings
-        }
-        corpus.addSpellings(from: analyzer)
-
+        let cachedCount = parts.reduce(0) { $0 + $1.cachedCount }
+        if let cache, cachedCount > 0 { corpus.adoptSpellings(of: cache.corpus) }
         if let cachePath, cachedCount < corpus.articles.count || cache?.entries.count != corpus.articles.count {
             do {
                 try IndexCache.write(corpus, files: files, issues: issuesByArticle, to: cachePath)
@@ -61,14 +62,38 @@ public struct KnowledgeBase: Sendable {
                 issues.append(
                     KnowledgeIssue(
                         file: cachePath,
-                        message:
-                            "could not save the index cache (\(error.localizedDescription)); the next start-up will index everything again"
-                    ))
+                        message: "could not save the index cache (\(error.localizedDescription)); "
+                            + "the next start-up will index everything again"))
             }
         }
         return KnowledgeBase(
             directory: directory, index: KnowledgeIndex(corpus: corpus, parameters: parameters),
             issues: issues, cachedArticleCount: cachedCount)
+    }
+
+    /// What one thread loaded: its files' articles, analysed or taken from the cache.
+    private struct LoadedPart: Sendable {
+        var corpus = AnalyzedCorpus()
+        var issues: [KnowledgeIssue] = []
+        var issuesByArticle: [String: [KnowledgeIssue]] = [:]
+        var cachedCount = 0
+
+        mutating func load(_ file: ArticleFile, cache: IndexCache?, remap: inout [UInt32], analyzer: Analyzer) {
+            if let cache, let entry = cache.entries[file.id], entry.fingerprint == file.fingerprint {
+                corpus.append(articleAt: entry.index, of: cache.corpus, firstPassage: entry.firstPassage, remap: &remap)
+                let restored = entry.issues.map { KnowledgeIssue(file: file.path, line: $0.line, message: $0.message) }
+                issues += restored
+                issuesByArticle[file.id] = restored
+                cachedCount += 1
+                return
+            }
+            let (article, fileIssues) = file.load()
+            issues += fileIssues
+            if let article {
+                corpus.append(article, analyzer: analyzer)
+                issuesByArticle[file.id] = fileIssues
+            }
+        }
     }
 
     /// The Markdown files under `directory`, sorted by id so results are stable.

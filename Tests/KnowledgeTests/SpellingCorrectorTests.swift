@@ -37,9 +37,9 @@ struct SpellingCorrectorTests {
     }
 
     @Test func optimalStringAlignmentDistance() {
-        #expect(SpellingCorrector.distance(Array("vnp"), Array("vpn"), limit: 3) == 1)
-        #expect(SpellingCorrector.distance(Array("kitten"), Array("sitting"), limit: 5) == 3)
-        #expect(SpellingCorrector.distance(Array(""), Array("abc"), limit: 5) == 3)
+        #expect(SpellingCorrector.distance(Array("vnp".unicodeScalars), Array("vpn".unicodeScalars), limit: 3) == 1)
+        #expect(SpellingCorrector.distance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars), limit: 5) == 3)
+        #expect(SpellingCorrector.distance(Array("".unicodeScalars), Array("abc".unicodeScalars), limit: 5) == 3)
     }
 
     @Test func theIndexCorrectsMisspelledQueryWordsAndSaysSo() {

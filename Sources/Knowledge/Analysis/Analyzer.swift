@@ -13,32 +13,36 @@ import Foundation
 /// Not thread-safe: it owns a libstemmer handle and a memo of stems. Give each thread its own.
 public final class Analyzer {
     private let stemmer = Stemmer()
-    /// Folded word → its term, or `""` for a stop word. Its keys double as the corpus's
-    /// spelling vocabulary, so spelling correction costs nothing extra at index time.
+    /// Folded word → its term, or `""` for a stop word: query words repeat, stems don't change.
     private(set) var stems: [String: String] = [:]
-    /// Reused for every word, so folding does not allocate.
-    private var scratch: [UInt8] = []
 
     public init() {}
 
     /// The index terms of `text`, in order; a compound word also yields its joined form.
     public func terms(in text: String) -> [String] {
         var terms: [String] = []
-        forEachWord(in: text) { _, word in
-            forEachFoldedForm(of: word) { folded in
-                if let term = term(forFolded: folded) { terms.append(term) }
-            }
+        forEachFoldedWord(in: text) { folded in
+            if let term = term(forFolded: folded) { terms.append(term) }
         }
         return terms
+    }
+
+    /// Calls `body` with each folded word of `text` (see `forEachFoldedForm`), before
+    /// stop words are removed and words stemmed.
+    func forEachFoldedWord(in text: String, _ body: (String) -> Void) {
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(64)
+        forEachWord(in: text) { _, word in Self.forEachFoldedForm(of: word, scratch: &scratch, body) }
     }
 
     /// Each word of `text` with the terms it yields, for highlighting matches in place.
     public func words(in text: String) -> [(range: Range<String.Index>, terms: [String])] {
         var words: [(Range<String.Index>, [String])] = []
         let utf8 = text.utf8
+        var scratch: [UInt8] = []
         forEachWord(in: text) { offsets, word in
             var terms: [String] = []
-            forEachFoldedForm(of: word) { folded in
+            Self.forEachFoldedForm(of: word, scratch: &scratch) { folded in
                 if let term = term(forFolded: folded) { terms.append(term) }
             }
             let lower = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
@@ -51,16 +55,21 @@ public final class Analyzer {
     /// them; used to correct spelling against the vocabulary.
     func foldedWords(in text: String) -> [String] {
         var folded: [String] = []
-        forEachWord(in: text) { _, word in forEachFoldedForm(of: word) { folded.append($0) } }
+        forEachFoldedWord(in: text) { folded.append($0) }
         return folded
     }
 
     /// The term of one folded word, or nil for a stop word.
     func term(forFolded word: String) -> String? {
         if let known = stems[word] { return known.isEmpty ? nil : known }
-        let term = StopWords.contains(word) ? "" : stemmer.stem(word)
-        stems[word] = term
-        return term.isEmpty ? nil : term
+        let term = uncachedTerm(forFolded: word)
+        stems[word] = term ?? ""
+        return term
+    }
+
+    /// The term of one folded word without consulting or filling the memo.
+    func uncachedTerm(forFolded word: String) -> String? {
+        StopWords.contains(word) ? nil : stemmer.stem(word)
     }
 
     // MARK: - Words
@@ -101,33 +110,51 @@ public final class Analyzer {
     /// Calls `body` with a word's folded forms: possessive dropped, apostrophes removed,
     /// and for a compound — "Wi-Fi", "id_ed25519", "OneDrive" — the parts and the joined
     /// word ("wi", "fi", "wifi"), so "one drive" finds "OneDrive" and "wifi" finds "Wi-Fi".
-    private func forEachFoldedForm(of word: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+    /// `scratch` is a buffer reused from word to word, so folding does not allocate.
+    private static func forEachFoldedForm(
+        of word: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], _ body: (String) -> Void
+    ) {
         scratch.removeAll(keepingCapacity: true)
-        if word.allSatisfy({ $0 < 0x80 }) {
-            // Lower-case ASCII; a lower-to-upper change ("OneDrive") splits like a hyphen,
-            // unless the word has digits ("0x8007A") or is all capitals ("MFA").
-            let camel = !word.contains { $0 >= 48 && $0 <= 57 }
+        var ascii = true
+        var digits = false
+        for byte in word {
+            if byte >= 0x80 { ascii = false }
+            if byte >= 48 && byte <= 57 { digits = true }
+        }
+        var apostrophes = false
+        var separators = false
+        if ascii {
+            // Lower-case; a lower-to-upper change ("OneDrive") splits like a hyphen, unless
+            // the word has digits ("0x8007A") or is all capitals ("MFA").
             var previousLower = false
             for byte in word {
                 let upper = byte >= 65 && byte <= 90
-                if camel && upper && previousLower { scratch.append(UInt8(ascii: "-")) }
+                if upper && previousLower && !digits {
+                    scratch.append(UInt8(ascii: "-"))
+                    separators = true
+                }
                 previousLower = byte >= 97 && byte <= 122
+                apostrophes = apostrophes || byte == UInt8(ascii: "'")
+                separators = separators || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
                 scratch.append(upper ? byte | 0x20 : byte)
             }
         } else {
-            scratch += Self.fold(String(decoding: word, as: UTF8.self)).utf8
+            scratch += fold(String(decoding: word, as: UTF8.self)).utf8
+            apostrophes = scratch.contains(UInt8(ascii: "'"))
+            separators = scratch.contains { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
         }
-        if scratch.count > 2, scratch[scratch.count - 2] == UInt8(ascii: "'"), scratch.last == UInt8(ascii: "s") {
-            scratch.removeLast(2)
+        if apostrophes {
+            if scratch.count > 2, scratch[scratch.count - 2] == UInt8(ascii: "'"), scratch.last == UInt8(ascii: "s") {
+                scratch.removeLast(2)
+            }
+            scratch.removeAll { $0 == UInt8(ascii: "'") }
         }
-        scratch.removeAll { $0 == UInt8(ascii: "'") }
-        let isSeparator: (UInt8) -> Bool = { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
-        guard scratch.contains(where: isSeparator) else {
+        guard separators else {
             if !scratch.isEmpty { body(String(decoding: scratch, as: UTF8.self)) }
             return
         }
-        let parts = scratch.split(whereSeparator: isSeparator)
-        for part in parts { body(String(decoding: part, as: UTF8.self)) }
+        let isSeparator: (UInt8) -> Bool = { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        for part in scratch.split(whereSeparator: isSeparator) { body(String(decoding: part, as: UTF8.self)) }
         body(String(decoding: scratch.filter { !isSeparator($0) }, as: UTF8.self))
     }
 
@@ -139,11 +166,17 @@ public final class Analyzer {
     }
 
     /// Whether the character at `index` belongs in a word, and its length in bytes.
+    @inline(__always)
     private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Bool, Int) {
         let byte = bytes[index]
         if byte < 0x80 {
-            return ((byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122), 1)
+            let lower = byte | 0x20
+            return ((byte >= 48 && byte <= 57) || (lower >= 97 && lower <= 122), 1)
         }
+        return classifyNonASCII(bytes, at: index)
+    }
+
+    private static func classifyNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Bool, Int) {
         var iterator = bytes[index...].makeIterator()
         var decoder = UTF8()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return (false, 1) }

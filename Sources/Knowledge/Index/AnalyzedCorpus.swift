@@ -1,15 +1,24 @@
+import Dispatch
+import Foundation
+import Synchronization
+
 /// Articles reduced to what ranking needs: for each passage, how often each term occurs in
 /// its title, heading and body, and how long those fields are.
 ///
-/// It is the index's input and what the on-disk cache keeps per article, so an unchanged
-/// article is never read or analysed again.
+/// It is the index's input and what the on-disk cache keeps, so an unchanged article is
+/// never read or analysed again.
 struct AnalyzedCorpus: Sendable {
     static let fieldCount = 3  // title (with tags), heading, body
+    /// The term id recorded for a stop word in `foldedTermIDs`.
+    static let stopWord = UInt32.max
 
     var articles: [Article] = []
     /// Term id → term.
     var terms: [String] = []
     var termIDs: [String: UInt32] = [:]
+    /// Every folded word seen → its term id (or `stopWord`): the memo that makes a word
+    /// cost one hash lookup, and the vocabulary for spelling correction.
+    var foldedTermIDs: [String: UInt32] = [:]
     /// Passage → index of its article in `articles`.
     var passageArticle: [UInt32] = []
     /// Passage → index of its section within the article.
@@ -22,14 +31,23 @@ struct AnalyzedCorpus: Sendable {
     var entryTerm: [UInt32] = []
     /// `fieldCount` frequencies per entry.
     var entryFrequency: [UInt16] = []
-    /// Folded word as written → its term; the vocabulary for spelling correction.
-    var spellings: [String: String] = [:]
 
     var passageCount: Int { passageArticle.count }
 
-    /// The passages of article `index`, as a range of passage ids.
-    func passages(ofArticle index: Int, from start: Int) -> Range<Int> {
-        start..<(start + articles[index].passages.count)
+    /// Analyses `count` items in contiguous chunks, one per core, each into its own corpus
+    /// with its own analyzer, then joins the chunks in order.
+    static func build(
+        count: Int, _ analyze: @Sendable (_ item: Int, _ corpus: inout AnalyzedCorpus, _ analyzer: Analyzer) -> Void
+    ) -> AnalyzedCorpus {
+        let parts = System.inChunks(count: count, minimumChunk: 16) { items in
+            var corpus = AnalyzedCorpus()
+            let analyzer = Analyzer()
+            for item in items { analyze(item, &corpus, analyzer) }
+            return corpus
+        }
+        var corpus = parts.first ?? AnalyzedCorpus()
+        for part in parts.dropFirst() { corpus.append(contentsOf: part) }
+        return corpus
     }
 
     mutating func termID(_ term: String) -> UInt32 {
@@ -42,39 +60,78 @@ struct AnalyzedCorpus: Sendable {
 
     /// Analyses `article` and appends it.
     mutating func append(_ article: Article, analyzer: Analyzer) {
-        let titleTerms = analyzer.terms(in: article.title + " " + article.tags.joined(separator: " "))
-            .map { termID($0) }
+        let title = termIDs(in: article.title + " " + article.tags.joined(separator: " "), analyzer: analyzer)
         for (section, passage) in article.passages.enumerated() {
-            let heading = analyzer.terms(in: passage.heading ?? "").map { termID($0) }
-            let body = analyzer.terms(in: passage.text).map { termID($0) }
-            appendPassage(section: section, fields: [titleTerms, heading, body])
+            let heading = termIDs(in: passage.heading ?? "", analyzer: analyzer)
+            appendPassage(section: section, fields: [title, heading, termIDs(in: passage.text, analyzer: analyzer)])
         }
         articles.append(article)
     }
 
-    /// Adds the words `analyzer` has seen to the spelling vocabulary.
-    mutating func addSpellings(from analyzer: Analyzer) {
-        for (word, term) in analyzer.stems where !term.isEmpty { spellings[word] = term }
-    }
-
     /// Appends article `index` of `other` without analysing it again.
-    mutating func append(articleAt index: Int, of other: AnalyzedCorpus, firstPassage: Int) {
-        var remap: [UInt32: UInt32] = [:]
-        for passage in other.passages(ofArticle: index, from: firstPassage) {
+    /// - Parameter remap: `other`'s term ids → ours, filled in as terms are met; start it
+    ///   as `other.terms.count` × `stopWord` and pass it to every call with the same `other`.
+    mutating func append(articleAt index: Int, of other: AnalyzedCorpus, firstPassage: Int, remap: inout [UInt32]) {
+        let f = AnalyzedCorpus.fieldCount
+        for passage in firstPassage..<(firstPassage + other.articles[index].passages.count) {
             passageArticle.append(UInt32(articles.count))
             passageSection.append(other.passageSection[passage])
-            let f = AnalyzedCorpus.fieldCount
             fieldLengths += other.fieldLengths[(passage * f)..<(passage * f + f)]
             for entry in other.entryStart[passage]..<other.entryStart[passage + 1] {
-                let old = other.entryTerm[entry]
-                let new = remap[old] ?? termID(other.terms[Int(old)])
-                remap[old] = new
-                entryTerm.append(new)
-                entryFrequency += other.entryFrequency[(entry * f)..<(entry * f + f)]
+                let old = Int(other.entryTerm[entry])
+                if remap[old] == AnalyzedCorpus.stopWord { remap[old] = termID(other.terms[old]) }
+                entryTerm.append(remap[old])
             }
+            let entries = other.entryStart[passage]..<other.entryStart[passage + 1]
+            entryFrequency += other.entryFrequency[(entries.lowerBound * f)..<(entries.upperBound * f)]
             entryStart.append(entryTerm.count)
         }
         articles.append(other.articles[index])
+    }
+
+    /// Adds the folded words of `other` whose terms this corpus has, so words of articles
+    /// taken from the cache can still be corrected to.
+    mutating func adoptSpellings(of other: AnalyzedCorpus) {
+        for (word, id) in other.foldedTermIDs where foldedTermIDs[word] == nil {
+            if id == AnalyzedCorpus.stopWord {
+                foldedTermIDs[word] = id
+            } else if let ours = termIDs[other.terms[Int(id)]] {
+                foldedTermIDs[word] = ours
+            }
+        }
+    }
+
+    /// Appends every article of `other`, and its vocabulary.
+    mutating func append(contentsOf other: AnalyzedCorpus) {
+        let remap = other.terms.map { termID($0) }
+        for (word, id) in other.foldedTermIDs where foldedTermIDs[word] == nil {
+            foldedTermIDs[word] = id == AnalyzedCorpus.stopWord ? id : remap[Int(id)]
+        }
+        let articleOffset = UInt32(articles.count)
+        passageArticle += other.passageArticle.map { $0 + articleOffset }
+        passageSection += other.passageSection
+        fieldLengths += other.fieldLengths
+        let entryOffset = entryTerm.count
+        entryStart += other.entryStart.dropFirst().map { $0 + entryOffset }
+        entryTerm += other.entryTerm.map { remap[Int($0)] }
+        entryFrequency += other.entryFrequency
+        articles += other.articles
+    }
+
+    /// The term ids of `text`, in order, stop words left out.
+    private mutating func termIDs(in text: String, analyzer: Analyzer) -> [UInt32] {
+        var ids: [UInt32] = []
+        analyzer.forEachFoldedWord(in: text) { folded in
+            let id: UInt32
+            if let known = foldedTermIDs[folded] {
+                id = known
+            } else {
+                id = analyzer.uncachedTerm(forFolded: folded).map { termID($0) } ?? AnalyzedCorpus.stopWord
+                foldedTermIDs[folded] = id
+            }
+            if id != AnalyzedCorpus.stopWord { ids.append(id) }
+        }
+        return ids
     }
 
     /// Adds one passage from its fields' term ids, counting each distinct term once.
@@ -108,5 +165,26 @@ struct AnalyzedCorpus: Sendable {
             entryFrequency.append(counts.2)
         }
         entryStart.append(entryTerm.count)
+    }
+}
+
+enum System {
+    /// Cores this process may use.
+    static let coreCount = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Splits `0..<count` into contiguous ranges, one per core, runs `work` on each in
+    /// parallel and returns the results in order. Small inputs run on one thread, where a
+    /// second one would cost more than it saves.
+    static func inChunks<Result: Sendable>(
+        count: Int, minimumChunk: Int = 256, _ work: @Sendable (Range<Int>) -> Result
+    ) -> [Result] {
+        let chunks = max(1, min(coreCount, count / minimumChunk))
+        guard chunks > 1 else { return [work(0..<count)] }
+        let results = Mutex([Result?](repeating: nil, count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let result = work((count * chunk / chunks)..<(count * (chunk + 1) / chunks))
+            results.withLock { $0[chunk] = result }
+        }
+        return results.withLock { $0.compactMap { $0 } }
     }
 }

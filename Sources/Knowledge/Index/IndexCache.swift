@@ -7,7 +7,7 @@ import Foundation
 /// ignored and rewritten, never trusted and never an error.
 struct IndexCache {
     /// Bump whenever analysis changes (tokenizer, stop words, stemming, fields).
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     private static let magic: UInt32 = 0x4844_4B58  // "HDKX"
 
     /// What the previous run analysed, per article id.
@@ -43,10 +43,10 @@ struct IndexCache {
         writer.write(magic)
         writer.write(formatVersion)
         writer.write(corpus.terms.joined(separator: "\n"))
-        writer.write(UInt64(corpus.spellings.count))
-        for (word, term) in corpus.spellings.sorted(by: { $0.key < $1.key }) {
+        writer.write(UInt64(corpus.foldedTermIDs.count))
+        for (word, id) in corpus.foldedTermIDs {
             writer.write(word)
-            writer.write(term)
+            writer.write(id)
         }
         let fingerprints = Dictionary(files.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
         writer.write(UInt64(corpus.articles.count))
@@ -96,7 +96,9 @@ struct IndexCache {
         }
         for _ in 0..<(try reader.read(UInt64.self)) {
             let word = try reader.readString()
-            corpus.spellings[word] = try reader.readString()
+            let id = try reader.read(UInt32.self)
+            guard id == AnalyzedCorpus.stopWord || Int(id) < corpus.terms.count else { return nil }
+            corpus.foldedTermIDs[word] = id
         }
         var entries: [String: Entry] = [:]
         var firstPassage = 0

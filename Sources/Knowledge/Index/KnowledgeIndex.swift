@@ -18,15 +18,16 @@ public final class KnowledgeIndex: Sendable {
     private let postingWeight: [Float]
     /// One analyzer for queries and snippets; analysis is microseconds, so a lock is fine.
     private let analyzer = Mutex(Analyzer())
+    /// Scratch memory of finished queries, for the next ones; one per concurrent query.
+    private let scratchPool = Mutex<[Scratch]>([])
     /// Built on the first misspelled word: most queries never need it.
     private let corrector = Mutex<SpellingCorrector?>(nil)
 
     /// Indexes `articles` in the given order (ties rank the earlier article first).
     public convenience init(articles: [Article], parameters: BM25 = BM25()) {
-        var corpus = AnalyzedCorpus()
-        let analyzer = Analyzer()
-        for article in articles { corpus.append(article, analyzer: analyzer) }
-        corpus.addSpellings(from: analyzer)
+        let corpus = AnalyzedCorpus.build(count: articles.count) { item, corpus, analyzer in
+            corpus.append(articles[item], analyzer: analyzer)
+        }
         self.init(corpus: corpus, parameters: parameters)
     }
 
@@ -91,36 +92,71 @@ public final class KnowledgeIndex: Sendable {
     /// The highest-scoring `limit` articles as (article, best passage, score).
     private func rank(_ terms: [UInt32], limit: Int) -> [(Int, Int, Float)] {
         guard limit > 0, !terms.isEmpty else { return [] }
-        var scores = [Float](repeating: 0, count: corpus.passageCount)
-        var touched: [Int] = []
+        var scratch = scratchPool.withLock { $0.popLast() } ?? Scratch(passages: passageCount, articles: articles.count)
+        defer {
+            scratch.reset()
+            scratchPool.withLock { $0.append(scratch) }
+        }
         for term in terms {
             let weight = idf[Int(term)]
             for posting in postingStart[Int(term)]..<postingStart[Int(term) + 1] {
                 let passage = Int(postingPassage[posting])
                 // Every weight is positive, so zero means "not reached yet".
-                if scores[passage] == 0 { touched.append(passage) }
-                scores[passage] += weight * postingWeight[posting]
+                if scratch.scores[passage] == 0 { scratch.touchedPassages.append(UInt32(passage)) }
+                scratch.scores[passage] += weight * postingWeight[posting]
             }
         }
-        // Keep each article's best passage, then the top `limit` articles in a sorted list;
-        // ties go to the article listed first, so results are stable run to run.
-        var best: [Int: Int] = [:]
-        for passage in touched {
-            let article = Int(corpus.passageArticle[passage])
-            if let current = best[article], scores[current] >= scores[passage] { continue }
-            best[article] = passage
+        // Each article's best passage (the first, on a tie).
+        for passage in scratch.touchedPassages {
+            let article = Int(corpus.passageArticle[Int(passage)])
+            let score = scratch.scores[Int(passage)]
+            if scratch.articleScores[article] == 0 {
+                scratch.touchedArticles.append(UInt32(article))
+            } else if score < scratch.articleScores[article]
+                || (score == scratch.articleScores[article] && passage > scratch.articlePassages[article])
+            {
+                continue
+            }
+            scratch.articleScores[article] = score
+            scratch.articlePassages[article] = passage
         }
+        // The top `limit` in a short sorted list; ties go to the article listed first, so
+        // results are stable run to run.
         var top: [(Int, Int, Float)] = []
-        for (article, passage) in best {
-            let score = scores[passage]
+        for article in scratch.touchedArticles.map(Int.init) {
+            let score = scratch.articleScores[article]
             if top.count == limit, let last = top.last, last.2 > score || (last.2 == score && last.0 < article) {
                 continue
             }
             let position = top.firstIndex { $0.2 < score || ($0.2 == score && $0.0 > article) } ?? top.count
-            top.insert((article, passage, score), at: position)
+            top.insert((article, Int(scratch.articlePassages[article]), score), at: position)
             if top.count > limit { top.removeLast() }
         }
         return top
+    }
+
+    /// Per-query working memory, kept between queries: allocating and zeroing an array
+    /// per passage for every query would cost more than the query itself.
+    private struct Scratch {
+        var scores: [Float]
+        var touchedPassages: [UInt32] = []
+        var articleScores: [Float]
+        var articlePassages: [UInt32]
+        var touchedArticles: [UInt32] = []
+
+        init(passages: Int, articles: Int) {
+            scores = Array(repeating: 0, count: passages)
+            articleScores = Array(repeating: 0, count: articles)
+            articlePassages = Array(repeating: 0, count: articles)
+        }
+
+        /// Zeroes only what the last query touched.
+        mutating func reset() {
+            for passage in touchedPassages { scores[Int(passage)] = 0 }
+            for article in touchedArticles { articleScores[Int(article)] = 0 }
+            touchedPassages.removeAll(keepingCapacity: true)
+            touchedArticles.removeAll(keepingCapacity: true)
+        }
     }
 
     /// The query's distinct terms, with misspelled words replaced by vocabulary words.
@@ -142,9 +178,9 @@ public final class KnowledgeIndex: Sendable {
             }
         }
         for word in unknown where word.count >= 3 && !word.contains(where: \.isNumber) {
-            guard let corrected = correction(for: word), let term = corpus.spellings[corrected] else { continue }
+            guard let corrected = correction(for: word), let id = corpus.foldedTermIDs[corrected] else { continue }
             corrections.append(SpellingCorrection(typed: word, corrected: corrected))
-            if !terms.contains(term) { terms.append(term) }
+            if !terms.contains(corpus.terms[Int(id)]) { terms.append(corpus.terms[Int(id)]) }
         }
         return (terms, corrections)
     }
@@ -153,8 +189,7 @@ public final class KnowledgeIndex: Sendable {
         corrector.withLock { corrector in
             if corrector == nil {
                 var vocabulary: [String: Int] = [:]
-                for (word, term) in corpus.spellings {
-                    guard let id = termIDs[term] else { continue }
+                for (word, id) in corpus.foldedTermIDs where id != AnalyzedCorpus.stopWord {
                     vocabulary[word] = postingStart[Int(id) + 1] - postingStart[Int(id)]
                 }
                 corrector = SpellingCorrector(vocabulary: vocabulary)
