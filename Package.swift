@@ -21,10 +21,11 @@ let package = Package(
         ),
         .target(name: "HelpdeskCore"),
         .target(name: "Knowledge", dependencies: ["HelpdeskCore", "CStemmer"]),
+        .target(name: "Engine", dependencies: ["HelpdeskCore", "Knowledge"]),
         .executableTarget(
             name: "helpdesk",
             dependencies: [
-                "HelpdeskCore", "Knowledge",
+                "HelpdeskCore", "Knowledge", "Engine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +36,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "HelpdeskTests", dependencies: ["helpdesk"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,10 +1,10 @@
 import ArgumentParser
 
 @main
-struct Helpdesk: ParsableCommand {
+struct Helpdesk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "helpdesk",
         abstract: "An IT helpdesk in your terminal: answers from the knowledge base, approved actions, tickets.",
-        subcommands: [SearchCommand.self]
+        subcommands: [AskCommand.self, SearchCommand.self]
     )
 }

@@ -8,9 +8,12 @@ import Foundation
 public struct Configuration: Sendable, Equatable, Codable {
     /// Folder of Markdown articles, used when `./knowledge` does not exist.
     public var knowledge: String?
+    /// The tool whitelist, used when `./tools.json` does not exist.
+    public var tools: String?
 
-    public init(knowledge: String? = nil) {
+    public init(knowledge: String? = nil, tools: String? = nil) {
         self.knowledge = knowledge
+        self.tools = tools
     }
 
     /// Where configuration files are looked for, most specific first.

@@ -1,5 +1,7 @@
 /// English stop words: Snowball's list, plus the apostrophe-less spellings the analyzer
-/// produces ("don't" → "dont") and chat filler that carries no topic ("please", "hi").
+/// produces ("don't" → "dont") and chat filler that carries no topic ("please", "hi",
+/// "really", "lately"): employees type these into a chat, articles rarely contain them,
+/// and a query word no article contains counts against answering at all.
 enum StopWords {
     static func contains(_ word: String) -> Bool { words.contains(word) }
 
@@ -19,5 +21,7 @@ enum StopWords {
         "werent", "wont", "wouldnt", "shouldnt", "couldnt", "hasnt", "havent", "hadnt", "im", "ive",
         "ill", "youre", "youve", "youll", "hes", "shes", "thats", "theres", "whats", "lets",
         "also", "get", "got", "still", "please", "hi", "hello", "hey", "thanks", "thank", "u", "pls",
+        "really", "lately", "suddenly", "anymore", "actually", "basically", "literally", "totally", "tons", "lots",
+        "somehow", "maybe", "probably", "already", "ok", "okay", "yes", "yeah", "um", "hmm", "oh", "guys", "plz",
     ]
 }

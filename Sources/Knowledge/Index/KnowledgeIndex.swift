@@ -77,20 +77,43 @@ public final class KnowledgeIndex: Sendable {
     /// Number of passages (sections) indexed.
     public var passageCount: Int { corpus.passageCount }
 
-    /// The best `limit` articles for `query`, each with its best passage.
-    public func search(_ query: String, limit: Int = 10) -> SearchResults {
-        let (terms, corrections) = analyze(query)
+    /// The best `limit` articles for `query`, each with its best passage; or, with
+    /// `onePerArticle` false, the best `limit` passages, several of an article if need be.
+    public func search(_ query: String, limit: Int = 10, onePerArticle: Bool = true) -> SearchResults {
+        let (terms, corrections, unknown) = analyze(query)
         let ids = terms.compactMap { termIDs[$0] }
         var hits: [SearchHit] = []
-        for (article, passage, score) in rank(ids, limit: limit) {
-            let section = Int(corpus.passageSection[passage])
-            hits.append(SearchHit(article: articles[article], passageIndex: section, score: Double(score)))
+        for (article, passage, score) in rank(ids, limit: limit, onePerArticle: onePerArticle) {
+            let matched = ids.filter { contains(term: $0, passage: passage) }.map { corpus.terms[Int($0)] }
+            hits.append(
+                SearchHit(
+                    article: articles[article], passageIndex: Int(corpus.passageSection[passage]), score: Double(score),
+                    matchedTerms: matched))
         }
-        return SearchResults(query: query, terms: terms, corrections: corrections, hits: hits)
+        return SearchResults(query: query, terms: terms, corrections: corrections, unknownWords: unknown, hits: hits)
+    }
+
+    /// The inverse document frequency of `term`, or nil when no passage has it.
+    public func idf(of term: String) -> Double? {
+        termIDs[term].map { Double(idf[Int($0)]) }
+    }
+
+    /// The largest IDF any term can have: that of a term in a single passage.
+    public var maximumIDF: Double { parameters.idf(documentFrequency: 1, documentCount: passageCount) }
+
+    /// Whether `passage` is in the posting list of `term` (binary search: lists are sorted).
+    private func contains(term: UInt32, passage: Int) -> Bool {
+        var low = postingStart[Int(term)]
+        var high = postingStart[Int(term) + 1]
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(postingPassage[middle]) < passage { low = middle + 1 } else { high = middle }
+        }
+        return low < postingStart[Int(term) + 1] && Int(postingPassage[low]) == passage
     }
 
     /// The highest-scoring `limit` articles as (article, best passage, score).
-    private func rank(_ terms: [UInt32], limit: Int) -> [(Int, Int, Float)] {
+    private func rank(_ terms: [UInt32], limit: Int, onePerArticle: Bool) -> [(Int, Int, Float)] {
         guard limit > 0, !terms.isEmpty else { return [] }
         var scratch = scratchPool.withLock { $0.popLast() } ?? Scratch(passages: passageCount, articles: articles.count)
         defer {
@@ -106,6 +129,13 @@ public final class KnowledgeIndex: Sendable {
                 scratch.scores[passage] += weight * postingWeight[posting]
             }
         }
+        if !onePerArticle {
+            return top(
+                limit,
+                of: scratch.touchedPassages.map { passage in
+                    (Int(corpus.passageArticle[Int(passage)]), Int(passage), scratch.scores[Int(passage)])
+                })
+        }
         // Each article's best passage (the first, on a tie).
         for passage in scratch.touchedPassages {
             let article = Int(corpus.passageArticle[Int(passage)])
@@ -120,16 +150,24 @@ public final class KnowledgeIndex: Sendable {
             scratch.articleScores[article] = score
             scratch.articlePassages[article] = passage
         }
-        // The top `limit` in a short sorted list; ties go to the article listed first, so
-        // results are stable run to run.
+        return top(
+            limit,
+            of: scratch.touchedArticles.map { article in
+                (Int(article), Int(scratch.articlePassages[Int(article)]), scratch.articleScores[Int(article)])
+            })
+    }
+
+    /// The `limit` best (article, passage, score) in a short sorted list; ties go to the
+    /// earlier passage, so results are stable run to run.
+    private func top(_ limit: Int, of candidates: [(Int, Int, Float)]) -> [(Int, Int, Float)] {
         var top: [(Int, Int, Float)] = []
-        for article in scratch.touchedArticles.map(Int.init) {
-            let score = scratch.articleScores[article]
-            if top.count == limit, let last = top.last, last.2 > score || (last.2 == score && last.0 < article) {
+        for candidate in candidates {
+            let (_, passage, score) = candidate
+            if top.count == limit, let last = top.last, last.2 > score || (last.2 == score && last.1 < passage) {
                 continue
             }
-            let position = top.firstIndex { $0.2 < score || ($0.2 == score && $0.0 > article) } ?? top.count
-            top.insert((article, Int(scratch.articlePassages[article]), score), at: position)
+            let position = top.firstIndex { $0.2 < score || ($0.2 == score && $0.1 > passage) } ?? top.count
+            top.insert(candidate, at: position)
             if top.count > limit { top.removeLast() }
         }
         return top
@@ -159,8 +197,9 @@ public final class KnowledgeIndex: Sendable {
         }
     }
 
-    /// The query's distinct terms, with misspelled words replaced by vocabulary words.
-    private func analyze(_ query: String) -> ([String], [SpellingCorrection]) {
+    /// The query's distinct terms, with misspelled words replaced by vocabulary words, and
+    /// the words that are neither in the index nor near a word in it.
+    private func analyze(_ query: String) -> ([String], [SpellingCorrection], [String]) {
         var terms: [String] = []
         var corrections: [SpellingCorrection] = []
         var unknown: [String] = []
@@ -177,12 +216,18 @@ public final class KnowledgeIndex: Sendable {
                 }
             }
         }
-        for word in unknown where word.count >= 3 && !word.contains(where: \.isNumber) {
-            guard let corrected = correction(for: word), let id = corpus.foldedTermIDs[corrected] else { continue }
+        var uncorrected: [String] = []
+        for word in unknown {
+            guard word.count >= 3, !word.contains(where: \.isNumber), let corrected = correction(for: word),
+                let id = corpus.foldedTermIDs[corrected]
+            else {
+                uncorrected.append(word)
+                continue
+            }
             corrections.append(SpellingCorrection(typed: word, corrected: corrected))
             if !terms.contains(corpus.terms[Int(id)]) { terms.append(corpus.terms[Int(id)]) }
         }
-        return (terms, corrections)
+        return (terms, corrections, uncorrected)
     }
 
     private func correction(for word: String) -> String? {

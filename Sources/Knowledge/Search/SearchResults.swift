@@ -5,6 +5,9 @@ public struct SearchResults: Sendable {
     public let terms: [String]
     /// Query words that were not in the knowledge base and what they were read as.
     public let corrections: [SpellingCorrection]
+    /// Query words that are in no article and near no word that is (not stop words):
+    /// often the name of something the knowledge base does not cover.
+    public let unknownWords: [String]
     public let hits: [SearchHit]
 }
 
@@ -21,6 +24,8 @@ public struct SearchHit: Sendable {
     public let passageIndex: Int
     /// The best passage's BM25F score, which is the article's score.
     public let score: Double
+    /// The query terms that occur in the passage.
+    public let matchedTerms: [String]
 
     public var passage: Passage { article.passages[passageIndex] }
     /// The section to cite: its heading, or "Overview" for the article's opening text.

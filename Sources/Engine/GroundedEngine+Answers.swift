@@ -1,0 +1,83 @@
+import HelpdeskCore
+import Knowledge
+
+extension GroundedEngine {
+    /// Answers from the best passage, or says plainly that the knowledge base does not
+    /// cover the question and offers a ticket.
+    func answer(_ question: String, _ conversation: inout Conversation) -> Reply {
+        let results = index.search(MessageCues.withoutPreamble(question), limit: 5)
+        let best = results.hits.first
+        let confidence = gate.confidence(of: best, in: results, index: index)
+        conversation.topic = question
+        conversation.shown = []
+        conversation.failedAttempts = 0
+        guard let best, gate.accepts(best, in: results, index: index) else {
+            conversation.pending = .offeringTicket
+            return Reply(
+                kind: .notFound,
+                text:
+                    "I can't find this in our knowledge base, so I won't guess. Shall I file a ticket for the service desk? (yes/no)",
+                confidence: confidence)
+        }
+        return grounded(best, intro: nil, confidence: confidence, &conversation)
+    }
+
+    /// After "still doesn't work" (refinement nil) or "what about on my phone?": the best
+    /// passage not shown yet, or a ticket when nothing relevant is left.
+    func followUp(_ conversation: inout Conversation, refinement: String?) -> Reply {
+        let topic = [conversation.topic.map { Self.topic($0, refinedBy: refinement) }, refinement]
+            .compactMap { $0 }.joined(separator: " ")
+        if refinement == nil { conversation.failedAttempts += 1 }
+        guard conversation.failedAttempts < 3 else {
+            return escalate(&conversation, reason: "the suggestions from the knowledge base did not help")
+        }
+        let results = index.search(topic, limit: 20, onePerArticle: false)
+        // After "it didn't help", something not shown yet; after "what about on Linux?",
+        // the best passage even if shown before, since it may cover both.
+        let shown = refinement == nil ? Set(conversation.shown) : []
+        let next = results.hits.first { hit in
+            !shown.contains(.init(article: hit.article.id, passage: hit.passageIndex))
+                && gate.accepts(hit, in: results, index: index)
+        }
+        guard let next else {
+            return escalate(&conversation, reason: "the knowledge base has nothing further on this")
+        }
+        conversation.topic = topic
+        let intro = refinement == nil ? "Sorry that didn't solve it. Here is something else to try." : nil
+        return grounded(next, intro: intro, confidence: gate.confidence(of: next, in: results, index: index), &conversation)
+    }
+
+    /// The earlier question without the devices and places the refinement replaces: after
+    /// "how do I install software on Windows", "and on a mac?" is about the Mac only.
+    static func topic(_ topic: String, refinedBy refinement: String?) -> String {
+        guard let refinement else { return topic }
+        let settings: Set = [
+            "windows", "mac", "macos", "macbook", "iphone", "ipad", "android", "phone", "mobile", "linux", "laptop",
+            "desktop", "pc", "computer", "host", "tablet", "ios", "ubuntu", "home", "office", "browser", "chrome",
+            "firefox", "safari", "edge", "outlook", "web",
+        ]
+        guard MessageCues(refinement).words.contains(where: settings.contains) else { return topic }
+        return MessageCues(topic).words.filter { !settings.contains($0) }.joined(separator: " ")
+    }
+
+    /// A reply quoting `hit`'s passage, with its citation; remembers it as shown.
+    private func grounded(_ hit: SearchHit, intro: String?, confidence: Double, _ conversation: inout Conversation) -> Reply {
+        let citation = Citation(
+            article: hit.article.id, title: hit.article.title, section: hit.section, score: (hit.score * 100).rounded() / 100)
+        conversation.shown.append(.init(article: hit.article.id, passage: hit.passageIndex))
+        if !conversation.cited.contains(citation) { conversation.cited.append(citation) }
+        var text = intro.map { $0 + "\n\n" } ?? ""
+        text +=
+            "\(hit.article.title) — \(hit.section)\n\n\(hit.passage.text)\n\nSource: \(hit.article.title), “\(hit.section)” (\(hit.article.id))"
+        return Reply(kind: .answer, text: text, sources: [citation], confidence: confidence)
+    }
+
+    /// Hands over to a person with a ticket drafted from the conversation.
+    func escalate(_ conversation: inout Conversation, reason: String) -> Reply {
+        let draft = Triage(index: index).draft(for: conversation, reason: reason)
+        conversation.pending = nil
+        let text =
+            "I'll hand this over to the service desk. Here is the ticket I'd file (\(draft.priority.rawValue), \(draft.category)), with what you told me and what we already tried, so nobody has to ask you again."
+        return Reply(kind: .escalate, text: text, ticket: draft, confidence: 1)
+    }
+}

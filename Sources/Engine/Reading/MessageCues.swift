@@ -1,0 +1,172 @@
+/// What a message says about itself, apart from its topic: a greeting, thanks, yes or no,
+/// a wish to talk to a person, a follow-up, a ticket number. Read from its words (English).
+///
+/// These are words of conversation, the same for every deployment; what a tool is for is
+/// never written here but read from `tools.json`.
+struct MessageCues {
+    /// Lower-case words, apostrophes removed ("don't" → "dont").
+    let words: [String]
+    private let padded: String
+
+    init(_ message: String) {
+        var words: [String] = []
+        var current = ""
+        for character in message.lowercased() {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if character == "'" || character == "\u{2019}" {
+                continue
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        self.words = words
+        padded = " " + words.joined(separator: " ") + " "
+    }
+
+    /// Whether the words contain `phrase` ("talk to") as consecutive whole words.
+    func has(_ phrase: String) -> Bool { padded.contains(" \(phrase) ") }
+
+    func hasAny(_ phrases: [String]) -> Bool { phrases.contains(where: has) }
+
+    /// Only conversational words: "hi", "thanks a lot!", "ok great".
+    var isSmallTalk: Bool {
+        !words.isEmpty && words.allSatisfy { Self.smallTalk.contains($0) || Self.filler.contains($0) }
+            && words.contains(where: Self.smallTalk.contains)
+    }
+
+    var isGreeting: Bool { words.contains(where: Self.greetings.contains) }
+    var isThanks: Bool {
+        hasAny(["thanks", "thank", "thx", "ty", "cheers", "appreciated", "worked", "works", "fixed", "solved", "helped"])
+    }
+    var isGoodbye: Bool { hasAny(["bye", "goodbye", "cya", "later"]) }
+
+    var isYes: Bool {
+        guard words.count <= 6, !isNo else { return false }
+        return hasAny([
+            "yes", "yeah", "yep", "yup", "ya", "y", "sure", "ok", "okay", "please", "go ahead", "do it", "confirm", "correct",
+            "right", "absolutely", "definitely",
+        ])
+    }
+
+    var isNo: Bool {
+        guard words.count <= 6 else { return false }
+        return hasAny(["no", "nope", "nah", "n", "not now", "dont", "do not", "no thanks"])
+    }
+
+    var isCancel: Bool {
+        words.count <= 6
+            && hasAny(["cancel", "never mind", "nevermind", "forget it", "stop", "abort", "no", "nope", "nah", "dont"])
+    }
+
+    /// "can I talk to a person", "open a ticket", "escalate this".
+    var wantsPerson: Bool {
+        let verbs = ["talk", "speak", "chat", "connect", "call", "get", "want", "need", "transfer", "send"]
+        let people = ["human", "person", "agent", "someone", "somebody", "technician", "tech", "real", "people", "staff"]
+        let reachesPerson = words.contains(where: verbs.contains) && words.contains(where: people.contains)
+        return reachesPerson || opensTicket || words.contains("escalate")
+    }
+
+    /// "open a ticket", "please file a ticket for this".
+    var opensTicket: Bool {
+        words.contains("ticket") && hasAny(["open", "file", "create", "raise", "log", "submit", "make", "new"])
+    }
+
+    /// "status of ticket 42", "any news on my ticket?", "has anyone looked at INC 587":
+    /// the number, if one is given. Asking to open a ticket is not a status question.
+    var ticketStatus: (asked: Bool, number: Int?)? {
+        let glued = words.first { $0.hasPrefix("inc") && Int($0.dropFirst(3)) != nil }
+        guard !opensTicket, glued != nil || hasAny(["ticket", "tickets", "incident", "inc", "case"]) else { return nil }
+        for (index, word) in words.enumerated() where ["ticket", "inc", "case", "incident", "number", "no"].contains(word) {
+            if index + 1 < words.count, let number = Int(words[index + 1]) { return (true, number) }
+        }
+        if let glued { return (true, Int(glued.dropFirst(3))) }
+        // "my ticket" with no number: a question about the employee's own tickets; a
+        // bare number elsewhere ("3 days") is not a ticket number.
+        return hasAny(["ticket", "tickets"]) ? (true, nil) : nil
+    }
+
+    /// "still doesn't work", "tried that", "same problem".
+    var saysItDidNotHelp: Bool {
+        hasAny([
+            "still", "didnt work", "did not work", "doesnt work", "does not work", "not working", "no luck",
+            "didnt help", "did not help", "doesnt help", "not help", "same problem", "same issue", "same thing",
+            "tried that", "tried it", "tried this", "tried everything", "no change", "not fixed", "nope", "no good",
+            "didnt fix", "did not fix", "still broken", "wont work", "same error",
+        ])
+    }
+
+    /// "what about on my phone?", "and for the mac?": the same topic in a new setting.
+    var isRefinement: Bool {
+        words.count <= 8
+            && hasAny([
+                "what about", "how about", "and on", "and for", "and with", "and if", "what if", "and in", "same on", "also on",
+                "and my", "and the",
+            ])
+    }
+
+    /// Starts like a request for information ("how", "why", "what", "do I need", "can I").
+    var isQuestion: Bool {
+        guard let first = words.first else { return false }
+        if ["can", "could", "would", "will"].contains(first) {
+            return words.dropFirst().first == "i" || words.dropFirst().first == "we"
+        }
+        return Self.questionWords.contains(first)
+    }
+
+    /// The question word a message opens with ("when"), for comparing with examples.
+    var openingQuestionWord: String? { words.first.flatMap { Self.questionWords.contains($0) ? $0 : nil } }
+
+    /// Asks for something to be done: "can you", "please", "I need".
+    var isRequest: Bool {
+        hasAny([
+            "can you", "could you", "would you", "will you", "please", "pls", "plz", "i need", "i want", "id like",
+            "i would like", "help me", "need you to",
+        ])
+    }
+
+    /// The message without an opening like "different question," or "quick question:",
+    /// which says nothing about the topic but would count against finding it.
+    static func withoutPreamble(_ message: String) -> String {
+        let preambles = [
+            "different question", "another question", "quick question", "new question", "one more question",
+            "one more thing", "also", "btw", "by the way", "and another thing", "next question", "other question",
+        ]
+        let lowered = message.lowercased()
+        for preamble in preambles where lowered.hasPrefix(preamble) {
+            let rest = message.dropFirst(preamble.count).drop { !$0.isLetter && !$0.isNumber }
+            if !rest.isEmpty { return String(rest) }
+        }
+        return message
+    }
+
+    /// Words about the conversation rather than the problem ("open a ticket", "get me a
+    /// human now"), left out when working out what a problem is about.
+    static let conversational: Set = [
+        "ticket", "tickets", "open", "file", "create", "raise", "log", "submit", "human", "person", "agent", "someone",
+        "somebody", "talk", "speak", "send", "get", "me", "now", "please", "pls", "it", "escalate", "help", "need",
+        "want", "hi", "hello", "thanks", "asap", "urgent", "real",
+    ]
+
+    static let questionWords: Set = [
+        "how", "hows", "what", "whats", "when", "why", "where", "wheres", "which", "who", "is", "are", "does", "do",
+        "did", "should", "must", "shall", "am", "whom", "whose",
+    ]
+    private static let greetings: Set = [
+        "hi", "hello", "hey", "hiya", "howdy", "yo", "morning", "afternoon", "evening", "greetings", "hallo", "hola",
+    ]
+    private static let smallTalk: Set = [
+        "hi", "hello", "hey", "hiya", "howdy", "yo", "morning", "afternoon", "evening", "greetings", "hallo", "hola",
+        "thanks", "thank", "thx", "ty", "cheers", "appreciated", "bye", "goodbye", "cya", "later", "ok", "okay", "k",
+        "cool", "great", "perfect", "awesome", "nice", "alright", "fine", "brilliant", "excellent", "worked", "works",
+        "fixed", "solved", "sorted", "good", "got", "helped", "helps", "helpful",
+    ]
+    private static let filler: Set = [
+        "i", "you", "very", "much", "so", "for", "the", "help", "a", "lot", "all", "again", "there", "team", "it",
+        "that", "this", "now", "guys", "folks", "bot", "helpdesk", "day", "have", "nice", "great", "good", "be",
+        "will", "see", "ya", "thats", "its", "is", "was", "many", "your", "everyone", "oh", "ah", "well", "just",
+        "really", "super", "u", "to", "me", "we", "there",
+    ]
+}

@@ -1,0 +1,240 @@
+import Foundation
+
+/// Turns the JSON tree of a `tools.json` into tool definitions, collecting every problem
+/// with the location and path of the field it concerns.
+struct ToolCatalogReader {
+    let file: String
+    private(set) var problems: [ToolCatalogError.Problem] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func read(_ root: JSONValue) -> [ToolDefinition] {
+        guard let members = object(root, "", allowed: ["tools"]), let list = members["tools"] else {
+            if case .object = root.kind { report(root, "", "missing `tools`, the list of tools") }
+            return []
+        }
+        guard case .array(let entries) = list.kind else {
+            report(list, "tools", "expected an array of tools, found \(list.typeDescription)")
+            return []
+        }
+        var tools: [ToolDefinition] = []
+        for (index, entry) in entries.enumerated() {
+            if let tool = readTool(entry, "tools[\(index)]") {
+                if tools.contains(where: { $0.name == tool.name }) {
+                    report(
+                        entry["name"] ?? entry, "tools[\(index)].name", "a second tool named `\(tool.name)`; names must be unique"
+                    )
+                } else {
+                    tools.append(tool)
+                }
+            }
+        }
+        return tools
+    }
+
+    private mutating func readTool(_ value: JSONValue, _ path: String) -> ToolDefinition? {
+        let keys: Set = ["name", "title", "description", "examples", "parameters", "approval", "run"]
+        guard let members = object(value, path, allowed: keys) else { return nil }
+        let name = string(members["name"], "\(path).name", in: value, required: true)
+        if let name, name.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) == nil {
+            report(
+                members["name"] ?? value, "\(path).name",
+                "`\(name)` must be lower-case letters, digits and `_`, starting with a letter")
+        }
+        let title = string(members["title"], "\(path).title", in: value, required: true)
+        let description = string(members["description"], "\(path).description", in: value, required: true)
+        let examples = strings(members["examples"], "\(path).examples") ?? []
+        let parameters = readParameters(members["parameters"], "\(path).parameters", in: value)
+        var approval: ToolDefinition.Approval?
+        if let raw = string(members["approval"], "\(path).approval", in: value, required: true) {
+            approval = ToolDefinition.Approval(rawValue: raw)
+            if approval == nil {
+                report(members["approval"] ?? value, "\(path).approval", "expected \"agent\" or \"none\", found \"\(raw)\"")
+            }
+        }
+        let run = readRun(members["run"], "\(path).run", in: value, parameters: parameters ?? [])
+        guard let name, let title, let description, let parameters, let approval, let run else { return nil }
+        return ToolDefinition(
+            name: name, title: title, description: description, examples: examples, parameters: parameters,
+            approval: approval, run: run)
+    }
+
+    private mutating func readParameters(_ value: JSONValue?, _ path: String, in parent: JSONValue) -> [Parameter]? {
+        guard let value else { return [] }  // a tool without arguments
+        guard let members = object(value, path, allowed: ["type", "properties", "required"]) else { return nil }
+        if let type = string(members["type"], "\(path).type", in: value, required: false), type != "object" {
+            report(members["type"] ?? value, "\(path).type", "expected \"object\", found \"\(type)\"")
+        }
+        var properties: [(String, JSONValue)] = []
+        if let list = members["properties"] {
+            if case .object(let entries) = list.kind {
+                properties = entries.map { ($0.key, $0.value) }
+            } else {
+                report(list, "\(path).properties", "expected an object of properties, found \(list.typeDescription)")
+            }
+        }
+        let required = strings(members["required"], "\(path).required") ?? []
+        for name in required where !properties.contains(where: { $0.0 == name }) {
+            report(members["required"] ?? value, "\(path).required", "`\(name)` is required but not among the properties")
+        }
+        var parameters: [Parameter] = []
+        for (name, property) in properties {
+            if let parameter = readProperty(property, name: name, "\(path).properties.\(name)", required: required.contains(name))
+            {
+                parameters.append(parameter)
+            }
+        }
+        return parameters.count == properties.count ? parameters : nil
+    }
+
+    private mutating func readProperty(_ value: JSONValue, name: String, _ path: String, required: Bool) -> Parameter? {
+        let keys: Set = ["type", "enum", "synonyms", "pattern", "minLength", "maxLength", "description"]
+        guard let members = object(value, path, allowed: keys) else { return nil }
+        guard let typeName = string(members["type"], "\(path).type", in: value, required: true) else { return nil }
+        guard let kind = Parameter.Kind(rawValue: typeName) else {
+            report(
+                members["type"] ?? value, "\(path).type", "expected \"string\", \"integer\" or \"boolean\", found \"\(typeName)\""
+            )
+            return nil
+        }
+        let allowed = strings(members["enum"], "\(path).enum")
+        if allowed != nil, kind != .string {
+            report(members["enum"] ?? value, "\(path).enum", "`enum` is supported for strings only")
+        }
+        var synonyms: [String: [String]] = [:]
+        if let list = members["synonyms"] {
+            if case .object(let entries) = list.kind {
+                for (key, words) in entries {
+                    if allowed?.contains(key) != true {
+                        report(words, "\(path).synonyms.\(key)", "`\(key)` is not one of the `enum` values")
+                    }
+                    synonyms[key] = strings(words, "\(path).synonyms.\(key)") ?? []
+                }
+            } else {
+                report(list, "\(path).synonyms", "expected an object of value → [words], found \(list.typeDescription)")
+            }
+        }
+        let pattern = string(members["pattern"], "\(path).pattern", in: value, required: false)
+        if let pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
+            report(members["pattern"] ?? value, "\(path).pattern", "`\(pattern)` is not a valid regular expression")
+        }
+        return Parameter(
+            name: name, kind: kind,
+            description: string(members["description"], "\(path).description", in: value, required: false),
+            isRequired: required, allowedValues: allowed, synonyms: synonyms, pattern: pattern,
+            minLength: count(members["minLength"], "\(path).minLength"),
+            maxLength: count(members["maxLength"], "\(path).maxLength"))
+    }
+
+    private mutating func readRun(_ value: JSONValue?, _ path: String, in parent: JSONValue, parameters: [Parameter])
+        -> ToolDefinition.Run?
+    {
+        guard let value else {
+            report(parent, path, "missing `run`: {\"builtin\": NAME} or {\"argv\": [PROGRAM, …]}")
+            return nil
+        }
+        guard let members = object(value, path, allowed: ["builtin", "argv", "timeout_seconds"]) else { return nil }
+        if let builtin = members["builtin"] {
+            guard let name = string(builtin, "\(path).builtin", in: value, required: true) else { return nil }
+            guard ToolCatalog.builtins.contains(name) else {
+                report(
+                    builtin, "\(path).builtin",
+                    "unknown builtin `\(name)`; known: \(ToolCatalog.builtins.sorted().joined(separator: ", "))")
+                return nil
+            }
+            return .builtin(name)
+        }
+        guard let argvValue = members["argv"], let argv = strings(argvValue, "\(path).argv") else {
+            if members["argv"] == nil { report(value, path, "expected `builtin` or `argv`") }
+            return nil
+        }
+        guard let program = argv.first, program.hasPrefix("/") else {
+            report(argvValue, "\(path).argv", "the first element must be the program's absolute path (no shell, no PATH lookup)")
+            return nil
+        }
+        let known = Set(parameters.map(\.name) + ["requester"])
+        for element in argv {
+            for placeholder in Self.placeholders(in: element) where !known.contains(placeholder) {
+                report(argvValue, "\(path).argv", "`{\(placeholder)}` is neither a parameter nor {requester}")
+            }
+        }
+        var timeout = 10.0
+        if let limit = members["timeout_seconds"] {
+            if case .number(let seconds) = limit.kind, seconds > 0 {
+                timeout = seconds
+            } else {
+                report(limit, "\(path).timeout_seconds", "expected a positive number of seconds")
+            }
+        }
+        return .argv(argv, timeoutSeconds: timeout)
+    }
+
+    /// The `name`s of the `{name}` placeholders in an argv element.
+    static func placeholders(in element: String) -> [String] {
+        var names: [String] = []
+        var rest = element[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    // MARK: - Field readers
+
+    private mutating func report(_ value: JSONValue, _ path: String, _ message: String) {
+        problems.append(.init(file: file, location: value.location, field: path.isEmpty ? nil : path, message: message))
+    }
+
+    /// The members of an object, reporting any key outside `allowed` (usually a typo).
+    private mutating func object(_ value: JSONValue, _ path: String, allowed: Set<String>) -> [String: JSONValue]? {
+        guard case .object(let entries) = value.kind else {
+            report(value, path, "expected an object, found \(value.typeDescription)")
+            return nil
+        }
+        for (key, member) in entries where !allowed.contains(key) {
+            report(
+                member, path.isEmpty ? key : "\(path).\(key)",
+                "unknown field `\(key)`; expected \(allowed.sorted().joined(separator: ", "))")
+        }
+        return Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private mutating func string(_ value: JSONValue?, _ path: String, in parent: JSONValue, required: Bool) -> String? {
+        guard let value else {
+            if required { report(parent, path, "missing `\(path.split(separator: ".").last ?? "")`") }
+            return nil
+        }
+        guard case .string(let text) = value.kind, !text.isEmpty || !required else {
+            report(value, path, "expected a non-empty string, found \(value.typeDescription)")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func strings(_ value: JSONValue?, _ path: String) -> [String]? {
+        guard let value else { return nil }
+        guard case .array(let elements) = value.kind else {
+            report(value, path, "expected an array of strings, found \(value.typeDescription)")
+            return nil
+        }
+        var result: [String] = []
+        for (index, element) in elements.enumerated() {
+            if case .string(let text) = element.kind {
+                result.append(text)
+            } else {
+                report(element, "\(path)[\(index)]", "expected a string, found \(element.typeDescription)")
+            }
+        }
+        return result
+    }
+
+    private mutating func count(_ value: JSONValue?, _ path: String) -> Int? {
+        guard let value else { return nil }
+        guard case .number(let number) = value.kind, number >= 0, number == number.rounded() else {
+            report(value, path, "expected a whole number ≥ 0, found \(value.typeDescription)")
+            return nil
+        }
+        return Int(number)
+    }
+}

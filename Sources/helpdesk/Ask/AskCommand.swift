@@ -1,0 +1,44 @@
+import ArgumentParser
+import Engine
+import Foundation
+import HelpdeskCore
+
+struct AskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Show what the helpdesk would reply, without the chat. Changes nothing.",
+        discussion: """
+            With MESSAGE, one turn; without it, each line of standard input is one turn of \
+            one conversation. `ask` never runs a tool or files a ticket. With --json it \
+            prints one JSON object per turn (the format is in the README).
+            """)
+
+    @OptionGroup var knowledge: KnowledgeOptions
+    @OptionGroup var tools: ToolOptions
+
+    @Flag(help: "Print one JSON object per turn.")
+    var json = false
+
+    @Argument(help: "The message; omit it to read one message per line from standard input.")
+    var message: [String] = []
+
+    func run() async throws {
+        let engine = GroundedEngine(index: try knowledge.load().index, tools: try tools.load())
+        var conversation = Conversation()
+        var turn = 0
+        let output = AskOutput(json: json)
+        for line in message.isEmpty ? Self.standardInputLines() : AnySequence([message.joined(separator: " ")]) {
+            turn += 1
+            for await event in engine.reply(to: line, in: conversation) {
+                if case .done(let reply, let next) = event {
+                    conversation = next
+                    print(output.render(reply, turn: turn))
+                }
+            }
+        }
+    }
+
+    private static func standardInputLines() -> AnySequence<String> {
+        AnySequence(AnyIterator { readLine(strippingNewline: true) })
+    }
+}
