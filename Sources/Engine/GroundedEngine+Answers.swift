@@ -10,6 +10,7 @@ extension GroundedEngine {
         let confidence = gate.confidence(of: best, in: results, index: index)
         conversation.topic = question
         conversation.shown = []
+        conversation.cited = []
         conversation.failedAttempts = 0
         guard let best, gate.accepts(best, in: results, index: index) else {
             conversation.pending = .offeringTicket

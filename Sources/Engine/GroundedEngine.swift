@@ -6,7 +6,7 @@ import Synchronization
 /// for actions are recognised from `tools.json`; what it cannot help with becomes a
 /// ticket. No language model, so it runs anywhere and never makes anything up.
 public final class GroundedEngine: ConversationEngine {
-    let index: KnowledgeIndex
+    public let index: KnowledgeIndex
     let catalog: ToolCatalog
     let gate: ConfidenceGate
     /// A request must share at least this much with a tool's phrasing (F1 of terms).

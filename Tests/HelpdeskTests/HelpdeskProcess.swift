@@ -17,7 +17,9 @@ struct HelpdeskProcess {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `helpdesk ARGUMENTS` in `directory` with a private cache and config folder.
-    static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:]) throws -> Output {
+    static func run(
+        _ arguments: [String], in directory: URL = repository, environment: [String: String] = [:], input: String? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -33,7 +35,11 @@ struct HelpdeskProcess {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
+        try stdin.fileHandleForWriting.close()
         // Read both pipes before waiting, so a large output cannot fill a pipe and block.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()

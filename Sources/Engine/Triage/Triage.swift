@@ -26,13 +26,14 @@ struct Triage {
             priority: priority(of: everything), summary: summary, transcript: transcript)
     }
 
-    /// The first message that says what is wrong (not a greeting), on one line.
+    /// The question being discussed, else the first message that says what is wrong (not a
+    /// greeting or "get me a person"), on one line.
     private func problemStatement(_ conversation: Conversation) -> String {
         let messages = conversation.employeeMessages.filter { message in
             let cues = MessageCues(message)
             return !cues.isSmallTalk && !cues.wantsPerson && !cues.isYes && !cues.isNo && !cues.saysItDidNotHelp
         }
-        let text = messages.first ?? conversation.employeeMessages.first ?? "(no description)"
+        let text = conversation.topic ?? messages.first ?? conversation.employeeMessages.last ?? "(no description)"
         let line = TerminalText.sanitize(text).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         return line.count > 300 ? String(line.prefix(299)) + "…" : line
     }

@@ -1,0 +1,141 @@
+import Engine
+import HelpdeskCore
+import Testing
+
+/// Behaviours an employee notices, on the shipped knowledge base and tools.
+struct GroundedEngineTests {
+    static let engine = Result { try DialogSuite.engine() }
+
+    /// Plays `messages` as one conversation and returns every reply.
+    private func chat(_ messages: String...) throws -> [Reply] {
+        let engine = try Self.engine.get()
+        var conversation = Conversation()
+        return messages.map { message in
+            let (reply, next) = engine.respond(to: message, in: conversation)
+            conversation = next
+            return reply
+        }
+    }
+
+    @Test func aQuestionAboutAToolsTopicIsAnsweredNotActedOn() throws {
+        let reply = try chat("how often must I change my password?")[0]
+        #expect(reply.kind == .answer)
+        #expect(reply.sources.first?.article == "accounts/password-policy")
+        #expect(reply.text.contains("Source: Password rules and expiry"))
+        #expect(reply.tool == nil)
+    }
+
+    @Test func aRequestAsksForTheMissingArgumentListingTheChoices() throws {
+        let reply = try chat("I forgot my password")[0]
+        #expect(reply.kind == .clarify)
+        #expect(reply.tool == ToolCall(tool: "reset_password", arguments: [:]))
+        #expect(reply.text.hasSuffix("Which account? Choose email, vpn or workstation."))
+    }
+
+    @Test func anInjectedArgumentIsRefusedWithTheReasonAndAskedAgain() throws {
+        let replies = try chat("reset my password", "email; rm -rf /", "the vpn one")
+        #expect(replies[1].kind == .clarify)
+        #expect(replies[1].text.hasPrefix("“email; rm -rf /” is not a valid account: choose email, vpn or workstation"))
+        #expect(replies[1].tool?.arguments == [:])
+        #expect(replies[2].kind == .tool)
+        #expect(replies[2].tool == ToolCall(tool: "reset_password", arguments: ["account": .string("vpn")]))
+        #expect(replies[2].text.contains("This needs an agent's approval."))
+    }
+
+    @Test func synonymsFillArgumentsAndYesConfirms() throws {
+        let replies = try chat("I'm locked out of my laptop", "yes")
+        #expect(replies[0].tool == ToolCall(tool: "unlock_account", arguments: ["account": .string("workstation")]))
+        #expect(replies[1].kind == .tool)
+        #expect(replies[1].toolConfirmed)
+    }
+
+    @Test func aToolAnAdminAddsIsRecognisedFromItsExamples() throws {
+        let catalog = try ToolCatalog.parse(
+            """
+            {"tools": [{"name": "clear_print_queue", "title": "Clear my print queue",
+              "description": "Cancels print jobs that are stuck.", "examples": ["my print job is stuck, clear it", "cancel my stuck print jobs"],
+              "approval": "none", "run": {"argv": ["/usr/bin/cancel", "-u", "{requester}"]}}]}
+            """, file: "tools.json")
+        let base = try DialogSuite.engine()
+        let engine = GroundedEngine(index: base.index, tools: catalog)
+        let (reply, _) = engine.respond(to: "please cancel the stuck print jobs", in: Conversation())
+        #expect(reply.kind == .tool)
+        #expect(reply.tool?.tool == "clear_print_queue")
+        #expect(reply.text.contains("This runs straight away."))
+    }
+
+    @Test func anUncoveredQuestionIsNotAnsweredAndYesFilesATicket() throws {
+        let replies = try chat("how do I reset my Salesforce password?", "yes please")
+        #expect(replies[0].kind == .notFound)
+        #expect(replies[0].sources.isEmpty)
+        #expect(replies[0].confidence < 0.5)
+        #expect(replies[1].kind == .escalate)
+        let ticket = try #require(replies[1].ticket)
+        #expect(ticket.summary.hasPrefix("Problem: how do I reset my Salesforce password?"))
+        #expect(ticket.summary.contains("Already suggested: nothing"))
+        #expect(ticket.transcript.first == "employee: how do I reset my Salesforce password?")
+    }
+
+    @Test func followUpsOfferSomethingNewThenEscalateWithWhatWasTried() throws {
+        let replies = try chat("my vpn keeps disconnecting", "still drops", "didn't help", "still not working")
+        #expect(replies[0].kind == .answer)
+        #expect(replies[1].kind == .answer)
+        #expect(replies[1].sources != replies[0].sources)
+        let last = try #require(replies.last)
+        #expect(last.kind == .escalate)
+        let ticket = try #require(last.ticket)
+        #expect(ticket.category == "network")
+        #expect(ticket.summary.contains("Already suggested: VPN keeps disconnecting"))
+        #expect(ticket.summary.contains("Why escalated: the suggestions from the knowledge base did not help"))
+    }
+
+    @Test(arguments: [
+        ("the whole office has no internet and nobody can work, get me a person", Priority.p1),
+        ("URGENT!!! laptop won't start and my presentation is in 10 minutes, send a technician", .p2),
+        ("please open a ticket, I'd like a second monitor when you have time", .p4),
+        ("I want to talk to a human about my printer", .p3),
+    ])
+    func triageSetsPriorityFromUrgencyAndImpact(message: String, priority: Priority) throws {
+        let reply = try chat(message)[0]
+        #expect(reply.kind == .escalate)
+        #expect(reply.ticket?.priority == priority)
+    }
+
+    @Test func theTicketQuotesErrorMessagesAndDevices() throws {
+        let replies = try chat(
+            "Company Portal on my Windows laptop says \"error 0x87D1041C\" for every install", "let me talk to a person")
+        let summary = try #require(replies[1].ticket?.summary)
+        #expect(summary.contains("“error 0x87D1041C”"))
+        #expect(summary.contains("device: Windows, laptop"))
+    }
+
+    @Test(arguments: [("any news on ticket 42?", 42 as Int?), ("has anyone looked at my ticket yet", nil)])
+    func ticketStatusQuestions(message: String, number: Int?) throws {
+        let reply = try chat(message)[0]
+        #expect(reply.kind == .status)
+        #expect(reply.ticketNumber == number)
+    }
+
+    @Test func repliesStreamAsTextChunksThenSourcesThenDone() async throws {
+        let engine = try Self.engine.get()
+        var chunks: [String] = []
+        var order: [String] = []
+        var final: Reply?
+        for await event in engine.reply(to: "printer shows offline", in: Conversation()) {
+            switch event {
+            case .text(let chunk):
+                chunks.append(chunk)
+                if order.last != "text" { order.append("text") }
+            case .sources: order.append("sources")
+            case .done(let reply, let conversation):
+                order.append("done")
+                final = reply
+                #expect(conversation.messages.count == 2)
+            default: order.append("other")
+            }
+        }
+        #expect(order == ["text", "sources", "done"])
+        #expect(chunks.count > 3)
+        #expect(chunks.joined() == final?.text)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// `helpdesk ask`, run as a process: what admins script against.
+struct AskCommandTests {
+    private func lines(_ output: String) throws -> [[String: Any]] {
+        try output.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func oneMessageGivesOneJSONLineWithEveryKey() throws {
+        let run = try HelpdeskProcess.run(["ask", "--json", "vpn", "keeps", "disconnecting"])
+        #expect(run.status == 0)
+        let turn = try #require(try lines(run.stdout).first)
+        #expect(Set(turn.keys) == ["turn", "kind", "text", "sources", "tool", "ticket", "confidence"])
+        #expect(turn["turn"] as? Int == 1)
+        #expect(turn["kind"] as? String == "answer")
+        let source = try #require((turn["sources"] as? [[String: Any]])?.first)
+        #expect(source["article"] as? String == "network/vpn-drops")
+        #expect(source["section"] is String && source["title"] is String && source["score"] is Double)
+        #expect(turn["tool"] is NSNull && turn["ticket"] is NSNull)
+        #expect((turn["confidence"] as? Double ?? 0) >= 0.5)
+    }
+
+    @Test func standardInputIsOneConversation() throws {
+        let run = try HelpdeskProcess.run(
+            ["ask", "--json"], input: "reset my password\nemail; rm -rf /\nvpn\nhow do I get a parking badge\nyes\n")
+        let turns = try lines(run.stdout)
+        #expect(turns.map { $0["kind"] as? String } == ["clarify", "clarify", "tool", "not_found", "escalate"])
+        #expect(turns.map { $0["turn"] as? Int } == [1, 2, 3, 4, 5])
+        let tool = try #require(turns[2]["tool"] as? [String: Any])
+        #expect(tool["name"] as? String == "reset_password")
+        #expect(tool["arguments"] as? [String: String] == ["account": "vpn"])
+        let ticket = try #require(turns[4]["ticket"] as? [String: Any])
+        #expect(["P1", "P2", "P3", "P4"].contains(ticket["priority"] as? String ?? ""))
+        #expect((ticket["summary"] as? String)?.contains("parking badge") == true)
+    }
+
+    @Test func aBrokenToolsFileIsReportedWithLineAndColumn() throws {
+        let tools = FileManager.default.temporaryDirectory.appendingPathComponent("tools-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: tools) }
+        try "{\"tools\": [\n  {\"name\": \"x\", \"approval\": \"sometimes\"}\n]}".write(
+            to: tools, atomically: true, encoding: .utf8)
+        let run = try HelpdeskProcess.run(["ask", "--tools", tools.path, "hello"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(tools.path):2:29:tools[0].approval: expected \"agent\" or \"none\", found \"sometimes\""))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func plainOutputSanitisesWhatItEchoes() throws {
+        let run = try HelpdeskProcess.run(["ask"], input: "reset my password\n\u{1B}]0;pwned\u{07}\u{1B}[2Jemail\n")
+        #expect(run.status == 0)
+        #expect(!run.stdout.contains("\u{1B}"))
+        #expect(run.stdout.contains("[clarify"))
+    }
+}
