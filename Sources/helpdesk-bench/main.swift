@@ -87,6 +87,8 @@ do {
     fail(error.description)
 }
 
+AskTiming.report(message: "vpn keeps disconnecting", directory: options.knowledge)
+
 let generationStart = ContinuousClock.now
 let zipf = ZipfCorpus(passages: options.passages, queries: options.queries)
 let generated = Workload(name: "generated Zipf corpus", articles: zipf.articles, queries: zipf.queries)

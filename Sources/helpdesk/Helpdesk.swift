@@ -5,6 +5,7 @@ struct Helpdesk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "helpdesk",
         abstract: "An IT helpdesk in your terminal: answers from the knowledge base, approved actions, tickets.",
+        version: "0.1.0",
         subcommands: [AskCommand.self, SearchCommand.self]
     )
 }

@@ -36,7 +36,7 @@ struct ToolCatalogReader {
         let keys: Set = ["name", "title", "description", "examples", "parameters", "approval", "run"]
         guard let members = object(value, path, allowed: keys) else { return nil }
         let name = string(members["name"], "\(path).name", in: value, required: true)
-        if let name, name.range(of: "^[a-z][a-z0-9_]*$", options: .regularExpression) == nil {
+        if let name, !Self.isIdentifier(name) {
             report(
                 members["name"] ?? value, "\(path).name",
                 "`\(name)` must be lower-case letters, digits and `_`, starting with a letter")
@@ -167,6 +167,13 @@ struct ToolCatalogReader {
             }
         }
         return .argv(argv, timeoutSeconds: timeout)
+    }
+
+    /// `^[a-z][a-z0-9_]*$`, checked by hand: compiling a regular expression costs more
+    /// than the rest of loading the file.
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
     }
 
     /// The `name`s of the `{name}` placeholders in an argv element.

@@ -30,6 +30,12 @@ public final class Analyzer {
     /// Calls `body` with each folded word of `text` (see `forEachFoldedForm`), before
     /// stop words are removed and words stemmed.
     func forEachFoldedWord(in text: String, _ body: (String) -> Void) {
+        forEachFoldedWordBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// `forEachFoldedWord` as UTF-8 bytes, valid only during the call: indexing looks most
+    /// words up without ever making a `String` of them.
+    func forEachFoldedWordBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var scratch: [UInt8] = []
         scratch.reserveCapacity(64)
         forEachWord(in: text) { _, word in Self.forEachFoldedForm(of: word, scratch: &scratch, body) }
@@ -43,7 +49,7 @@ public final class Analyzer {
         forEachWord(in: text) { offsets, word in
             var terms: [String] = []
             Self.forEachFoldedForm(of: word, scratch: &scratch) { folded in
-                if let term = term(forFolded: folded) { terms.append(term) }
+                if let term = term(forFolded: String(decoding: folded, as: UTF8.self)) { terms.append(term) }
             }
             let lower = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
             words.append((lower..<utf8.index(lower, offsetBy: offsets.count), terms))
@@ -112,7 +118,7 @@ public final class Analyzer {
     /// word ("wi", "fi", "wifi"), so "one drive" finds "OneDrive" and "wifi" finds "Wi-Fi".
     /// `scratch` is a buffer reused from word to word, so folding does not allocate.
     private static func forEachFoldedForm(
-        of word: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], _ body: (String) -> Void
+        of word: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         scratch.removeAll(keepingCapacity: true)
         var ascii = true
@@ -149,13 +155,16 @@ public final class Analyzer {
             }
             scratch.removeAll { $0 == UInt8(ascii: "'") }
         }
-        guard separators else {
-            if !scratch.isEmpty { body(String(decoding: scratch, as: UTF8.self)) }
-            return
-        }
         let isSeparator: (UInt8) -> Bool = { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
-        for part in scratch.split(whereSeparator: isSeparator) { body(String(decoding: part, as: UTF8.self)) }
-        body(String(decoding: scratch.filter { !isSeparator($0) }, as: UTF8.self))
+        scratch.withUnsafeBufferPointer { folded in
+            guard separators else {
+                if !folded.isEmpty { body(folded) }
+                return
+            }
+            for part in folded.split(whereSeparator: isSeparator) { body(UnsafeBufferPointer(rebasing: part)) }
+            let joined = folded.filter { !isSeparator($0) }
+            joined.withUnsafeBufferPointer { body($0) }
+        }
     }
 
     /// NFKC and Unicode case and diacritic folding, for words that are not plain ASCII.

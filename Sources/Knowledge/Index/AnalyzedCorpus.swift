@@ -19,6 +19,9 @@ struct AnalyzedCorpus: Sendable {
     /// Every folded word seen → its term id (or `stopWord`): the memo that makes a word
     /// cost one hash lookup, and the vocabulary for spelling correction.
     var foldedTermIDs: [String: UInt32] = [:]
+    /// The words this corpus analysed itself, for lookups without a `String`; every one is
+    /// also in `foldedTermIDs`.
+    private var memo = WordTable()
     /// Passage → index of its article in `articles`.
     var passageArticle: [UInt32] = []
     /// Passage → index of its section within the article.
@@ -121,13 +124,15 @@ struct AnalyzedCorpus: Sendable {
     /// The term ids of `text`, in order, stop words left out.
     private mutating func termIDs(in text: String, analyzer: Analyzer) -> [UInt32] {
         var ids: [UInt32] = []
-        analyzer.forEachFoldedWord(in: text) { folded in
+        analyzer.forEachFoldedWordBytes(in: text) { folded in
             let id: UInt32
-            if let known = foldedTermIDs[folded] {
+            if let known = memo.value(for: folded) {
                 id = known
             } else {
-                id = analyzer.uncachedTerm(forFolded: folded).map { termID($0) } ?? AnalyzedCorpus.stopWord
-                foldedTermIDs[folded] = id
+                let word = String(decoding: folded, as: UTF8.self)
+                id = analyzer.uncachedTerm(forFolded: word).map { termID($0) } ?? AnalyzedCorpus.stopWord
+                memo.insert(folded, value: id)
+                foldedTermIDs[word] = id
             }
             if id != AnalyzedCorpus.stopWord { ids.append(id) }
         }
