@@ -14,7 +14,7 @@ struct AskOutput {
         out += TerminalText.sanitize(reply.text, keepNewlines: true) + "\n"
         if let tool = reply.tool {
             let arguments = tool.arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            out += "tool: \(tool.tool) \(TerminalText.sanitize(arguments))\n"
+            out += "tool: \(tool.tool)" + (arguments.isEmpty ? "" : " \(TerminalText.sanitize(arguments))") + "\n"
         }
         if let ticket = reply.ticket {
             out += "ticket: \(ticket.priority.rawValue) \(ticket.category) — \(TerminalText.sanitize(ticket.title))\n"
@@ -23,59 +23,48 @@ struct AskOutput {
         return out
     }
 
-    /// `{"turn":1,"kind":"answer","text":…,"sources":[…],"tool":null,"ticket":null,"confidence":0.82}`
-    private struct Line: Encodable {
-        struct Source: Encodable {
-            let article: String
-            let title: String
-            let section: String
-            let score: Double
+    /// `{"turn":1,"kind":"answer","text":…,"sources":[…],"tool":null,"ticket":null,"confidence":0.82}`,
+    /// keys always present and always in this order, so the format stays stable.
+    private func jsonLine(_ reply: Reply, turn: Int) -> String {
+        let fields: [(String, any Encodable)] = [
+            ("turn", turn),
+            ("kind", reply.kind.rawValue),
+            ("text", reply.text),
+            ("sources", reply.sources.map { Source(article: $0.article, title: $0.title, section: $0.section, score: $0.score) }),
+            ("tool", reply.tool.map { Tool(name: $0.tool, arguments: $0.arguments) }),
+            (
+                "ticket",
+                reply.ticket.map {
+                    Ticket(category: $0.category, priority: $0.priority.rawValue, title: $0.title, summary: $0.summary)
+                }
+            ),
+            ("confidence", reply.confidence),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Strings, numbers, nulls and these structs always encode.
+        let members = fields.map { key, value in
+            "\"\(key)\":" + ((try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null")
         }
-        struct Tool: Encodable {
-            let name: String
-            let arguments: [String: ArgumentValue]
-        }
-        struct Ticket: Encodable {
-            let category: String
-            let priority: String
-            let title: String
-            let summary: String
-        }
-        let turn: Int
-        let kind: String
-        let text: String
-        let sources: [Source]
-        let tool: Tool?
-        let ticket: Ticket?
-        let confidence: Double
-
-        enum CodingKeys: String, CodingKey { case turn, kind, text, sources, tool, ticket, confidence }
-
-        // Encode nil as null rather than leaving the key out, so every line has every key.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(turn, forKey: .turn)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(text, forKey: .text)
-            try container.encode(sources, forKey: .sources)
-            try container.encode(tool, forKey: .tool)
-            try container.encode(ticket, forKey: .ticket)
-            try container.encode(confidence, forKey: .confidence)
-        }
+        return "{" + members.joined(separator: ",") + "}"
     }
 
-    private func jsonLine(_ reply: Reply, turn: Int) -> String {
-        let line = Line(
-            turn: turn, kind: reply.kind.rawValue, text: reply.text,
-            sources: reply.sources.map { .init(article: $0.article, title: $0.title, section: $0.section, score: $0.score) },
-            tool: reply.tool.map { .init(name: $0.tool, arguments: $0.arguments) },
-            ticket: reply.ticket.map {
-                .init(category: $0.category, priority: $0.priority.rawValue, title: $0.title, summary: $0.summary)
-            },
-            confidence: reply.confidence)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        // Strings, numbers and nulls always encode.
-        return (try? encoder.encode(line)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    private struct Source: Encodable {
+        let article: String
+        let title: String
+        let section: String
+        let score: Double
+    }
+
+    private struct Tool: Encodable {
+        let name: String
+        let arguments: [String: ArgumentValue]
+    }
+
+    private struct Ticket: Encodable {
+        let category: String
+        let priority: String
+        let title: String
+        let summary: String
     }
 }
