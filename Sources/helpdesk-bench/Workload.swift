@@ -16,7 +16,7 @@ struct Workload {
             FTS5Baseline.matchExpression(for: query).map { (text: query, match: $0) }
         }
         // Enough builds of a small corpus to take a stable median; one of a large one.
-        let buildRepetitions = max(1, min(9, 20_000 / max(passageCount, 1)))
+        let buildRepetitions = max(1, min(31, 20_000 / max(passageCount, 1)))
         let helpdesk = measureHelpdesk(runnable.map(\.text), buildRepetitions: buildRepetitions)
         let fts5 = try measureFTS5(runnable.map(\.match), buildRepetitions: buildRepetitions)
         return (helpdesk, fts5)

@@ -212,8 +212,12 @@ struct ToolCatalogReader {
             if required { report(parent, path, "missing `\(path.split(separator: ".").last ?? "")`") }
             return nil
         }
-        guard case .string(let text) = value.kind, !text.isEmpty || !required else {
-            report(value, path, "expected a non-empty string, found \(value.typeDescription)")
+        guard case .string(let text) = value.kind else {
+            report(value, path, "expected a string, found \(value.typeDescription)")
+            return nil
+        }
+        if text.isEmpty && required {
+            report(value, path, "must not be empty")
             return nil
         }
         return text

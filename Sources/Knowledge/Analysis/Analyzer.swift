@@ -68,14 +68,15 @@ public final class Analyzer {
     /// The term of one folded word, or nil for a stop word.
     func term(forFolded word: String) -> String? {
         if let known = stems[word] { return known.isEmpty ? nil : known }
-        let term = uncachedTerm(forFolded: word)
+        let term = StopWords.contains(word) ? nil : stemmer.stem(word)
         stems[word] = term ?? ""
         return term
     }
 
-    /// The term of one folded word without consulting or filling the memo.
-    func uncachedTerm(forFolded word: String) -> String? {
-        StopWords.contains(word) ? nil : stemmer.stem(word)
+    /// The term of one folded word, as bytes valid only during `body`, or nil for a stop
+    /// word; the memo is neither consulted nor filled.
+    func withTerm<Result>(forFolded word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+        StopWords.contains(word) ? body(nil) : stemmer.stem(word) { body($0) }
     }
 
     // MARK: - Words
@@ -120,13 +121,19 @@ public final class Analyzer {
     private static func forEachFoldedForm(
         of word: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
-        scratch.removeAll(keepingCapacity: true)
         var ascii = true
         var digits = false
+        var plain = true  // only lower-case letters and digits: already folded
         for byte in word {
             if byte >= 0x80 { ascii = false }
             if byte >= 48 && byte <= 57 { digits = true }
+            if !((byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)) { plain = false }
         }
+        if plain {
+            body(word)
+            return
+        }
+        scratch.removeAll(keepingCapacity: true)
         var apostrophes = false
         var separators = false
         if ascii {

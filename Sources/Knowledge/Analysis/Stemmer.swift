@@ -21,12 +21,15 @@ final class Stemmer {
     /// Stems one lower-cased word.
     func stem(_ word: String) -> String {
         var word = word
-        return word.withUTF8 { bytes in
-            guard let base = bytes.baseAddress,
-                let stemmed = sb_stemmer_stem(handle, base, Int32(bytes.count))
-            else { return String(decoding: bytes, as: UTF8.self) }
-            let length = Int(sb_stemmer_length(handle))
-            return String(decoding: UnsafeBufferPointer(start: stemmed, count: length), as: UTF8.self)
+        return word.withUTF8 { stem($0) { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// Stems the UTF-8 bytes of a lower-cased word; `body` gets the stem, valid only
+    /// during the call.
+    func stem<Result>(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let base = word.baseAddress, let stemmed = sb_stemmer_stem(handle, base, Int32(word.count)) else {
+            return body(word)
         }
+        return body(UnsafeBufferPointer(start: stemmed, count: Int(sb_stemmer_length(handle))))
     }
 }

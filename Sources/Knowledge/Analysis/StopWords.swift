@@ -5,6 +5,15 @@
 enum StopWords {
     static func contains(_ word: String) -> Bool { words.contains(word) }
 
+    static func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool { table.value(for: word) != nil }
+
+    /// The same words by bytes, for the indexing loop.
+    private static let table: WordTable = {
+        var table = WordTable(capacity: words.count)
+        for word in words { table.insert(word, value: 0) }
+        return table
+    }()
+
     private static let words: Set<String> = [
         "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are",
         "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",

@@ -9,19 +9,17 @@ import Synchronization
 /// never read or analysed again.
 struct AnalyzedCorpus: Sendable {
     static let fieldCount = 3  // title (with tags), heading, body
-    /// The term id recorded for a stop word in `foldedTermIDs`.
+    /// The term id recorded for a stop word in `words`.
     static let stopWord = UInt32.max
 
     var articles: [Article] = []
     /// Term id → term.
     var terms: [String] = []
-    var termIDs: [String: UInt32] = [:]
+    /// Term → term id.
+    private(set) var termTable = WordTable()
     /// Every folded word seen → its term id (or `stopWord`): the memo that makes a word
-    /// cost one hash lookup, and the vocabulary for spelling correction.
-    var foldedTermIDs: [String: UInt32] = [:]
-    /// The words this corpus analysed itself, for lookups without a `String`; every one is
-    /// also in `foldedTermIDs`.
-    private var memo = WordTable()
+    /// cost one lookup, and the vocabulary for spelling correction.
+    private(set) var words = WordTable()
     /// Passage → index of its article in `articles`.
     var passageArticle: [UInt32] = []
     /// Passage → index of its section within the article.
@@ -53,13 +51,31 @@ struct AnalyzedCorpus: Sendable {
         return corpus
     }
 
+    func termID(of term: String) -> UInt32? { termTable.value(for: term) }
+
     mutating func termID(_ term: String) -> UInt32 {
-        if let id = termIDs[term] { return id }
+        var term = term
+        return term.withUTF8 { termID($0) }
+    }
+
+    mutating func termID(_ term: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        if let id = termTable.value(for: term) { return id }
         let id = UInt32(terms.count)
-        terms.append(term)
-        termIDs[term] = id
+        terms.append(String(decoding: term, as: UTF8.self))
+        termTable.insert(term, value: id)
         return id
     }
+
+    /// The term id of a folded word, or `stopWord`, or nil when the corpus never saw it.
+    func termID(ofWord word: String) -> UInt32? { words.value(for: word) }
+
+    /// Records that folded `word` stands for term `id` (or is a stop word).
+    mutating func addWord(_ word: String, id: UInt32) {
+        if words.value(for: word) == nil { words.insert(word, value: id) }
+    }
+
+    /// Every folded word with its term id (`stopWord` for stop words).
+    var wordEntries: [(word: String, id: UInt32)] { words.entries.map { ($0.word, $0.value) } }
 
     /// Analyses `article` and appends it.
     mutating func append(_ article: Article, analyzer: Analyzer) {
@@ -95,11 +111,12 @@ struct AnalyzedCorpus: Sendable {
     /// Adds the folded words of `other` whose terms this corpus has, so words of articles
     /// taken from the cache can still be corrected to.
     mutating func adoptSpellings(of other: AnalyzedCorpus) {
-        for (word, id) in other.foldedTermIDs where foldedTermIDs[word] == nil {
+        other.words.forEach { word, id in
+            guard words.value(for: word) == nil else { return }
             if id == AnalyzedCorpus.stopWord {
-                foldedTermIDs[word] = id
-            } else if let ours = termIDs[other.terms[Int(id)]] {
-                foldedTermIDs[word] = ours
+                words.insert(word, value: id)
+            } else if let ours = termTable.value(for: other.terms[Int(id)]) {
+                words.insert(word, value: ours)
             }
         }
     }
@@ -107,8 +124,8 @@ struct AnalyzedCorpus: Sendable {
     /// Appends every article of `other`, and its vocabulary.
     mutating func append(contentsOf other: AnalyzedCorpus) {
         let remap = other.terms.map { termID($0) }
-        for (word, id) in other.foldedTermIDs where foldedTermIDs[word] == nil {
-            foldedTermIDs[word] = id == AnalyzedCorpus.stopWord ? id : remap[Int(id)]
+        other.words.forEach { word, id in
+            if words.value(for: word) == nil { words.insert(word, value: id == AnalyzedCorpus.stopWord ? id : remap[Int(id)]) }
         }
         let articleOffset = UInt32(articles.count)
         passageArticle += other.passageArticle.map { $0 + articleOffset }
@@ -126,13 +143,11 @@ struct AnalyzedCorpus: Sendable {
         var ids: [UInt32] = []
         analyzer.forEachFoldedWordBytes(in: text) { folded in
             let id: UInt32
-            if let known = memo.value(for: folded) {
+            if let known = words.value(for: folded) {
                 id = known
             } else {
-                let word = String(decoding: folded, as: UTF8.self)
-                id = analyzer.uncachedTerm(forFolded: word).map { termID($0) } ?? AnalyzedCorpus.stopWord
-                memo.insert(folded, value: id)
-                foldedTermIDs[word] = id
+                id = analyzer.withTerm(forFolded: folded) { term in term.map { termID($0) } } ?? AnalyzedCorpus.stopWord
+                words.insert(folded, value: id)
             }
             if id != AnalyzedCorpus.stopWord { ids.append(id) }
         }

@@ -43,8 +43,9 @@ struct IndexCache {
         writer.write(magic)
         writer.write(formatVersion)
         writer.write(corpus.terms.joined(separator: "\n"))
-        writer.write(UInt64(corpus.foldedTermIDs.count))
-        for (word, id) in corpus.foldedTermIDs {
+        let words = corpus.wordEntries
+        writer.write(UInt64(words.count))
+        for (word, id) in words {
             writer.write(word)
             writer.write(id)
         }
@@ -98,7 +99,7 @@ struct IndexCache {
             let word = try reader.readString()
             let id = try reader.read(UInt32.self)
             guard id == AnalyzedCorpus.stopWord || Int(id) < corpus.terms.count else { return nil }
-            corpus.foldedTermIDs[word] = id
+            corpus.addWord(word, id: id)
         }
         var entries: [String: Entry] = [:]
         var firstPassage = 0

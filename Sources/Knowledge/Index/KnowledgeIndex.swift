@@ -10,7 +10,6 @@ public final class KnowledgeIndex: Sendable {
     public let parameters: BM25
     let corpus: AnalyzedCorpus
 
-    private let termIDs: [String: UInt32]
     private let idf: [Float]
     /// Term id → first posting; one extra element closes the last term.
     private let postingStart: [Int]
@@ -35,7 +34,6 @@ public final class KnowledgeIndex: Sendable {
         self.corpus = corpus
         self.articles = corpus.articles
         self.parameters = parameters
-        self.termIDs = corpus.termIDs
 
         let passageCount = corpus.passageCount
         let f = AnalyzedCorpus.fieldCount
@@ -81,7 +79,7 @@ public final class KnowledgeIndex: Sendable {
     /// `onePerArticle` false, the best `limit` passages, several of an article if need be.
     public func search(_ query: String, limit: Int = 10, onePerArticle: Bool = true) -> SearchResults {
         let (terms, corrections, unknown) = analyze(query)
-        let ids = terms.compactMap { termIDs[$0] }
+        let ids = terms.compactMap { corpus.termID(of: $0) }
         var hits: [SearchHit] = []
         for (article, passage, score) in rank(ids, limit: limit, onePerArticle: onePerArticle) {
             let matched = ids.filter { contains(term: $0, passage: passage) }.map { corpus.terms[Int($0)] }
@@ -95,7 +93,7 @@ public final class KnowledgeIndex: Sendable {
 
     /// The inverse document frequency of `term`, or nil when no passage has it.
     public func idf(of term: String) -> Double? {
-        termIDs[term].map { Double(idf[Int($0)]) }
+        corpus.termID(of: term).map { Double(idf[Int($0)]) }
     }
 
     /// The largest IDF any term can have: that of a term in a single passage.
@@ -209,7 +207,7 @@ public final class KnowledgeIndex: Sendable {
             if analyzer.stems.count > 100_000 { analyzer = Analyzer() }
             for word in analyzer.foldedWords(in: query) {
                 guard let term = analyzer.term(forFolded: word) else { continue }
-                if termIDs[term] != nil {
+                if corpus.termID(of: term) != nil {
                     if !terms.contains(term) { terms.append(term) }
                 } else {
                     unknown.append(word)
@@ -219,7 +217,7 @@ public final class KnowledgeIndex: Sendable {
         var uncorrected: [String] = []
         for word in unknown {
             guard word.count >= 3, !word.contains(where: \.isNumber), let corrected = correction(for: word),
-                let id = corpus.foldedTermIDs[corrected]
+                let id = corpus.termID(ofWord: corrected), id != AnalyzedCorpus.stopWord
             else {
                 uncorrected.append(word)
                 continue
@@ -234,7 +232,7 @@ public final class KnowledgeIndex: Sendable {
         corrector.withLock { corrector in
             if corrector == nil {
                 var vocabulary: [String: Int] = [:]
-                for (word, id) in corpus.foldedTermIDs where id != AnalyzedCorpus.stopWord {
+                for (word, id) in corpus.wordEntries where id != AnalyzedCorpus.stopWord {
                     vocabulary[word] = postingStart[Int(id) + 1] - postingStart[Int(id)]
                 }
                 corrector = SpellingCorrector(vocabulary: vocabulary)

@@ -1,8 +1,8 @@
-/// A hash table from short UTF-8 byte strings to term ids: the analyzer's memo while
-/// indexing, where a `[String: UInt32]` would build a `String` and run SipHash for every
-/// word of every article. Keys come from the knowledge base, not from users, so a simple
-/// FNV-1a hash is safe here.
-struct WordTable {
+/// A hash table from short UTF-8 byte strings to ids, for the words and terms of a corpus:
+/// indexing looks up every word of every article, and a `[String: UInt32]` would build a
+/// `String` and run SipHash for each. Keys come from the knowledge base, and a query only
+/// looks words up, so a simple FNV-1a hash is safe here.
+struct WordTable: Sendable {
     private var slots: [Int32]
     private var hashes: [UInt64] = []
     private var starts: [Int] = []
@@ -17,6 +17,25 @@ struct WordTable {
     }
 
     var count: Int { values.count }
+
+    func value(for word: String) -> UInt32? {
+        var word = word
+        return word.withUTF8 { value(for: $0) }
+    }
+
+    mutating func insert(_ word: String, value: UInt32) {
+        var word = word
+        word.withUTF8 { insert($0, value: value) }
+    }
+
+    /// Calls `body` with every word, as bytes valid during the call, and its value.
+    func forEach(_ body: (UnsafeBufferPointer<UInt8>, UInt32) -> Void) {
+        bytes.withUnsafeBufferPointer { all in
+            for entry in 0..<values.count {
+                body(UnsafeBufferPointer(rebasing: all[starts[entry]..<(starts[entry] + lengths[entry])]), values[entry])
+            }
+        }
+    }
 
     func value(for word: UnsafeBufferPointer<UInt8>) -> UInt32? {
         let hash = Self.hash(word)
