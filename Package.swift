@@ -8,12 +8,17 @@ let package = Package(
         .executable(name: "helpdesk", targets: ["helpdesk"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCrypto",
+            providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
             name: "CSQLite",
@@ -22,14 +27,19 @@ let package = Package(
         .target(name: "HelpdeskCore"),
         .target(name: "Knowledge", dependencies: ["HelpdeskCore", "CStemmer"]),
         .target(name: "Engine", dependencies: ["HelpdeskCore", "Knowledge"]),
+        .target(
+            name: "Store",
+            dependencies: ["HelpdeskCore", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "Service", dependencies: ["HelpdeskCore", "Store"]),
         .executableTarget(
             name: "helpdesk",
             dependencies: [
-                "HelpdeskCore", "Knowledge", "Engine",
+                "HelpdeskCore", "Knowledge", "Engine", "Store", "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "helpdesk-bench", dependencies: ["Knowledge", "CSQLite"]),
+        .executableTarget(name: "helpdesk-bench", dependencies: ["Knowledge", "Store", "CSQLite"]),
         .testTarget(
             name: "KnowledgeTests",
             dependencies: ["Knowledge"],
@@ -37,6 +47,11 @@ let package = Package(
         ),
         .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "helpdesk-bench", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "ServiceTests", dependencies: ["Service"]),
         .testTarget(name: "HelpdeskTests", dependencies: ["helpdesk"]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,23 +19,6 @@ enum AskTiming {
         print(String(format: "  baseline, helpdesk --version: %.1f ms (process start alone)", baseline))
     }
 
-    /// posix_spawn and waitpid: Foundation's `Process.waitUntilExit` polls a run loop and
-    /// adds tens of milliseconds, more than the command itself takes.
-    private static func spawnAndWait(_ path: String, arguments: [String], environment: [String: String]) -> Bool {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, path, &actions, nil, argv, envp) == 0 else { return false }
-        var status: Int32 = 0
-        return waitpid(pid, &status, 0) == pid
-    }
-
     private static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
     /// Wall times in milliseconds of `runs` runs, with a fresh index cache for the first.
@@ -53,7 +36,8 @@ enum AskTiming {
         var times: [Double] = []
         for _ in 0..<runs {
             let start = ContinuousClock.now
-            guard spawnAndWait(executable.path, arguments: arguments, environment: environment) else {
+            guard let pid = Subprocess.spawn(executable.path, arguments, environment: environment), Subprocess.wait(pid) >= 0
+            else {
                 print("\nhelpdesk ask: could not run \(executable.path)")
                 return nil
             }

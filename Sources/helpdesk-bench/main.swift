@@ -70,6 +70,12 @@ func report(_ workload: Workload, detail: String) {
     }
 }
 
+if CommandLine.arguments.dropFirst().first == "write-tickets", CommandLine.arguments.count == 4,
+    let count = Int(CommandLine.arguments[3])
+{
+    TicketWriter.run(database: CommandLine.arguments[2], count: count)
+}
+
 let options = Options(arguments: Array(CommandLine.arguments.dropFirst()))
 print(
     "helpdesk-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
@@ -98,3 +104,12 @@ report(
         format: "vocabulary %d words, exponent %.1f, 1–4 word queries; generated in %.1f s",
         ZipfCorpus.vocabularySize, ZipfCorpus.exponent,
         (ContinuousClock.now - generationStart).seconds))
+
+print("\nticket store (SQLite WAL, synchronous=FULL, BEGIN IMMEDIATE; each ticket with its history and audit entry):")
+for writers in [1, 8] {
+    if let rate = TicketWriter.measure(writers: writers, perWriter: 200) {
+        print(String(format: "  %d writer process%@ × 200 tickets: %.0f tickets/s", writers, writers == 1 ? "" : "es", rate))
+    } else {
+        print("  \(writers) writer processes: failed")
+    }
+}

@@ -10,10 +10,38 @@ public struct Configuration: Sendable, Equatable, Codable {
     public var knowledge: String?
     /// The tool whitelist, used when `./tools.json` does not exist.
     public var tools: String?
+    /// The SQLite database; default `$XDG_DATA_HOME/helpdesk/helpdesk.sqlite`.
+    public var database: String?
+    /// User names that are agents.
+    public var agents: [String]?
+    /// Unix groups whose members are agents.
+    public var agentGroups: [String]?
+    /// Whether `--demo-agent` may act as the demo agent. Defaults to on only while no
+    /// agents are configured: the embedded default, one person and their own database.
+    public var demoAgent: Bool?
 
-    public init(knowledge: String? = nil, tools: String? = nil) {
+    public init(
+        knowledge: String? = nil, tools: String? = nil, database: String? = nil, agents: [String]? = nil,
+        agentGroups: [String]? = nil, demoAgent: Bool? = nil
+    ) {
         self.knowledge = knowledge
         self.tools = tools
+        self.database = database
+        self.agents = agents
+        self.agentGroups = agentGroups
+        self.demoAgent = demoAgent
+    }
+
+    /// The role of `identity`: agent when named in `agents` or a member of `agentGroups`.
+    public func role(of identity: Identity) -> Role {
+        if identity.isDemoAgent { return allowsDemoAgent ? .agent : .employee }
+        let byName = agents?.contains(identity.user) ?? false
+        let byGroup = !(Set(agentGroups ?? []).isDisjoint(with: identity.groups))
+        return byName || byGroup ? .agent : .employee
+    }
+
+    public var allowsDemoAgent: Bool {
+        demoAgent ?? ((agents ?? []).isEmpty && (agentGroups ?? []).isEmpty)
     }
 
     /// Where configuration files are looked for, most specific first.

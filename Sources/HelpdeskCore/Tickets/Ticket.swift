@@ -1,0 +1,77 @@
+import Foundation
+
+/// A request for help that a person works on.
+public struct Ticket: Sendable, Equatable, Codable {
+    public let id: Int
+    /// The user name of the employee it is for.
+    public let requester: String
+    public var title: String
+    public var summary: String
+    public var category: String
+    public var priority: Priority
+    public var status: Status
+    public var assignee: String?
+    public let created: Date
+    public var updated: Date
+    /// When the priority's SLA says it must be resolved.
+    public var dueBy: Date
+
+    public init(
+        id: Int, requester: String, title: String, summary: String, category: String, priority: Priority, status: Status,
+        assignee: String?, created: Date, updated: Date, dueBy: Date
+    ) {
+        self.id = id
+        self.requester = requester
+        self.title = title
+        self.summary = summary
+        self.category = category
+        self.priority = priority
+        self.status = status
+        self.assignee = assignee
+        self.created = created
+        self.updated = updated
+        self.dueBy = dueBy
+    }
+
+    /// Where a ticket is in its life: new → open → pending (waiting on the employee) →
+    /// resolved → closed, and reopened from resolved or closed.
+    public enum Status: String, Sendable, Equatable, Codable, CaseIterable {
+        case new, open, pending, resolved, closed
+
+        /// The statuses a ticket may move to from this one.
+        public var next: Set<Status> {
+            switch self {
+            case .new: [.open, .pending, .resolved, .closed]
+            case .open: [.pending, .resolved, .closed]
+            case .pending: [.open, .resolved, .closed]
+            case .resolved: [.open, .closed]
+            case .closed: [.open]
+            }
+        }
+
+        /// Still needs work (counts towards the queue and the SLA).
+        public var isActive: Bool { self == .new || self == .open || self == .pending }
+    }
+}
+
+/// Something that happened to a ticket, for its history.
+public struct TicketEvent: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        case created, comment, status, assignment
+    }
+
+    public let ticket: Int
+    public let actor: String
+    public let kind: Kind
+    /// The comment, the new status, or the new assignee.
+    public let detail: String
+    public let at: Date
+
+    public init(ticket: Int, actor: String, kind: Kind, detail: String, at: Date) {
+        self.ticket = ticket
+        self.actor = actor
+        self.kind = kind
+        self.detail = detail
+        self.at = at
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import HelpdeskCore
+import Store
+
+/// The one interface every front end uses: the chat, the agent console, the command line,
+/// and on a shared host the daemon's clients. It knows who is asking and what they may
+/// do; the front ends never touch the store.
+public struct HelpdeskService: Sendable {
+    public let identity: Identity
+    public let role: Role
+    let database: HelpdeskDatabase
+    let levels: ServiceLevels
+
+    /// - Throws: `ServiceError` when `identity` is the demo agent and the configuration
+    ///   does not allow it.
+    public init(
+        database: HelpdeskDatabase, configuration: Configuration, identity: Identity, levels: ServiceLevels = ServiceLevels()
+    )
+        throws(ServiceError)
+    {
+        if identity.isDemoAgent && !configuration.allowsDemoAgent { throw .demoAgentDisabled() }
+        self.database = database
+        self.identity = identity
+        self.role = configuration.role(of: identity)
+        self.levels = levels
+    }
+
+    // MARK: - Tickets
+
+    /// Files a ticket for the person asking.
+    public func fileTicket(_ new: HelpdeskDatabase.NewTicket) throws -> Ticket {
+        try database.createTicket(new, requester: identity.user, levels: levels)
+    }
+
+    /// The asker's own tickets, newest first.
+    public func myTickets() throws -> [Ticket] {
+        try database.tickets(requester: identity.user)
+    }
+
+    /// Agents: the tickets still needing work, most urgent first (priority, then due date).
+    public func queue(includingFinished: Bool = false) throws -> [Ticket] {
+        guard role == .agent else { throw ServiceError.agentsOnly("see the ticket queue") }
+        let statuses: Set<Ticket.Status>? = includingFinished ? nil : [.new, .open, .pending]
+        return try database.tickets(statuses: statuses).sorted { a, b in
+            (a.priority, a.dueBy, a.id) < (b.priority, b.dueBy, b.id)
+        }
+    }
+
+    /// A ticket and its history, if the asker may see it (their own, or any for agents).
+    public func ticket(_ id: Int) throws -> (ticket: Ticket, history: [TicketEvent]) {
+        guard let ticket = try database.ticket(id), role == .agent || ticket.requester == identity.user else {
+            throw role == .agent ? StoreError.ticketNotFound(id) : ServiceError.notYours(id)
+        }
+        return (ticket, try database.events(of: id))
+    }
+
+    /// Comments on a ticket the asker may see.
+    public func comment(on id: Int, _ text: String) throws -> Ticket {
+        _ = try ticket(id)
+        return try database.comment(on: id, by: identity.user, text: text)
+    }
+
+    public func assign(_ id: Int, to user: String) throws -> Ticket {
+        guard role == .agent else { throw ServiceError.agentsOnly("assign tickets") }
+        return try database.assign(id, to: user, by: identity.user)
+    }
+
+    /// Agents move tickets through their lifecycle; employees may only close or reopen
+    /// their own once resolved.
+    public func setStatus(_ id: Int, to status: Ticket.Status) throws -> Ticket {
+        let (ticket, _) = try ticket(id)
+        let employeeMayChange = ticket.status == .resolved && (status == .closed || status == .open)
+        guard role == .agent || employeeMayChange else { throw ServiceError.agentsOnly("change a ticket's status") }
+        return try database.setStatus(id, to: status, by: identity.user)
+    }
+
+    // MARK: - Audit
+
+    public func auditEntries(limit: Int?) throws -> [AuditEntry] {
+        guard role == .agent else { throw ServiceError.agentsOnly("read the audit log") }
+        return try database.auditEntries(limit: limit)
+    }
+
+    public func verifyAudit() throws -> AuditVerification {
+        guard role == .agent else { throw ServiceError.agentsOnly("verify the audit log") }
+        return try database.verifyAudit()
+    }
+}

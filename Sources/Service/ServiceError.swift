@@ -1,0 +1,19 @@
+/// Why the service refused a request: who may do what, and what to do about it.
+public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
+    private enum Code: Sendable, Equatable { case forbidden, notFound }
+    private let code: Code
+    public let description: String
+
+    public static func agentsOnly(_ action: String) -> Self {
+        Self(
+            code: .forbidden, description: "only agents can \(action); agents are listed in config.json (`agents`, `agentGroups`)"
+        )
+    }
+    public static func notYours(_ id: Int) -> Self {
+        // The same words as for a missing ticket: employees must not learn which numbers exist.
+        Self(code: .notFound, description: "there is no ticket #\(id) of yours")
+    }
+    public static func demoAgentDisabled() -> Self {
+        Self(code: .forbidden, description: "the demo agent is off: agents are configured, so act as yourself")
+    }
+}

@@ -1,0 +1,90 @@
+import CCrypto
+import Foundation
+import GRDB
+
+/// One line of the audit log: who did what to what, when.
+public struct AuditEntry: Sendable, Equatable, Codable {
+    public let id: Int
+    public let at: Date
+    public let actor: String
+    /// e.g. `ticket.created`, `ticket.status`, `approval.decided`.
+    public let action: String
+    /// What it was done to, e.g. `ticket/42`.
+    public let subject: String
+    public let detail: String
+    public let previousHash: String
+    public let hash: String
+}
+
+/// What `verifyAudit` found.
+public enum AuditVerification: Sendable, Equatable {
+    case intact(entries: Int)
+    /// The first entry whose hash or link does not match.
+    case broken(entry: Int, reason: String)
+}
+
+extension HelpdeskDatabase {
+    static let genesisHash = String(repeating: "0", count: 64)
+
+    /// Appends an entry inside the caller's write transaction, so the change and its record
+    /// commit together — and, under `BEGIN IMMEDIATE`, one writer at a time, so the chain
+    /// stays a chain even with many processes writing.
+    static func audit(_ db: Database, actor: String, action: String, subject: String, detail: String, at: Date) throws {
+        let previous = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? genesisHash
+        let hash = entryHash(
+            previous: previous, at: at.timeIntervalSince1970, actor: actor, action: action, subject: subject, detail: detail)
+        try db.execute(
+            sql: "INSERT INTO audit (at, actor, action, subject, detail, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [at.timeIntervalSince1970, actor, action, subject, detail, previous, hash])
+    }
+
+    /// The audit log, oldest first (or the last `limit` entries).
+    public func auditEntries(limit: Int? = nil) throws -> [AuditEntry] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM (SELECT * FROM audit ORDER BY id DESC LIMIT ?) ORDER BY id", arguments: [limit ?? -1])
+            return rows.map { row in
+                AuditEntry(
+                    id: row["id"], at: Date(timeIntervalSince1970: row["at"]), actor: row["actor"], action: row["action"],
+                    subject: row["subject"], detail: row["detail"], previousHash: row["previousHash"], hash: row["hash"])
+            }
+        }
+    }
+
+    /// Recomputes every entry's hash and checks each links to the one before.
+    public func verifyAudit() throws -> AuditVerification {
+        try read { db in
+            var previous = Self.genesisHash
+            var count = 0
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit ORDER BY id")
+            while let row = try rows.next() {
+                let id: Int = row["id"]
+                guard row["previousHash"] == previous else {
+                    return .broken(entry: id, reason: "it does not follow entry \(id - 1) (an entry was removed or changed)")
+                }
+                let hash = Self.entryHash(
+                    previous: previous, at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"],
+                    detail: row["detail"])
+                guard row["hash"] == hash else {
+                    return .broken(entry: id, reason: "its contents do not match its hash (it was edited)")
+                }
+                previous = hash
+                count += 1
+            }
+            return .intact(entries: count)
+        }
+    }
+
+    /// SHA-256 over the previous hash and the fields, as a JSON array so no two different
+    /// entries can produce the same input.
+    static func entryHash(previous: String, at: Double, actor: String, action: String, subject: String, detail: String) -> String
+    {
+        let fields: [String] = [previous, String(at), actor, action, subject, detail]
+        let encoded = (try? JSONEncoder().encode(fields)) ?? Data()
+        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+        encoded.withUnsafeBytes { bytes in
+            _ = SHA256(bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count, &digest)
+        }
+        return digest.map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+
+/// The SQLite database every helpdesk process on a host shares: tickets, their history
+/// and the audit log.
+///
+/// Many processes write to one file, so: WAL (readers never block the writer), a busy
+/// timeout (without one, concurrent writers lose writes to SQLITE_BUSY), `BEGIN
+/// IMMEDIATE` for every write (the write lock is taken up front, so two transactions
+/// cannot both read and then deadlock on upgrading), and `synchronous = FULL`, so a
+/// ticket reported as created survives a killed process and a power cut.
+public final class HelpdeskDatabase: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// - Throws: `StoreError` saying why the file cannot be used.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+        } catch {
+            throw .unavailable(path, String(describing: error))
+        }
+    }
+
+    /// `$XDG_DATA_HOME/helpdesk/helpdesk.sqlite`: the embedded default's own database.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        XDG.dataHome(environment) + "/helpdesk/helpdesk.sqlite"
+    }
+
+    /// Runs `body` in a `BEGIN IMMEDIATE` transaction; everything in it commits or nothing does.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            guard let result else { throw StoreError.invalid("the transaction produced no result") }
+            return result
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    /// `PRAGMA integrity_check`: "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no result" }
+    }
+}

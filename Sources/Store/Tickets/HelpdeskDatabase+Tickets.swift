@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+
+extension HelpdeskDatabase {
+    /// What a new ticket says; the store adds its number, status, times and SLA.
+    public struct NewTicket: Sendable {
+        public var title: String
+        public var summary: String
+        public var category: String
+        public var priority: Priority
+        public var conversation: Int?
+
+        public init(title: String, summary: String, category: String, priority: Priority, conversation: Int? = nil) {
+            self.title = title
+            self.summary = summary
+            self.category = category
+            self.priority = priority
+            self.conversation = conversation
+        }
+    }
+
+    /// Files a ticket for `requester`; when this returns, it is on disk.
+    public func createTicket(
+        _ new: NewTicket, requester: String, levels: ServiceLevels = ServiceLevels(), at now: Date = Date()
+    ) throws -> Ticket {
+        let title = new.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw StoreError.invalid("a ticket needs a title") }
+        // As stored (seconds since 1970), so the ticket returned equals the ticket read back.
+        let now = Date(timeIntervalSince1970: now.timeIntervalSince1970)
+        let due = Date(timeIntervalSince1970: levels.dueDate(for: new.priority, from: now).timeIntervalSince1970)
+        return try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO ticket (requester, title, summary, category, priority, status, created, updated, dueBy, conversation)
+                    VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    requester, title, new.summary, new.category, new.priority.rawValue, now.timeIntervalSince1970,
+                    now.timeIntervalSince1970, due.timeIntervalSince1970, new.conversation,
+                ])
+            let id = Int(db.lastInsertedRowID)
+            try Self.record(db, TicketEvent(ticket: id, actor: requester, kind: .created, detail: title, at: now))
+            try Self.audit(
+                db, actor: requester, action: "ticket.created", subject: "ticket/\(id)",
+                detail: "\(new.priority.rawValue) \(new.category): \(title)", at: now)
+            return Ticket(
+                id: id, requester: requester, title: title, summary: new.summary, category: new.category,
+                priority: new.priority, status: .new, assignee: nil, created: now, updated: now, dueBy: due)
+        }
+    }
+
+    public func ticket(_ id: Int) throws -> Ticket? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [id]).map(Self.ticket) }
+    }
+
+    /// Tickets, newest first: all of them, or one requester's; optionally only some statuses.
+    public func tickets(requester: String? = nil, statuses: Set<Ticket.Status>? = nil) throws -> [Ticket] {
+        try read { db in
+            var sql = "SELECT * FROM ticket WHERE 1"
+            var arguments: StatementArguments = []
+            if let requester {
+                sql += " AND requester = ?"
+                arguments += [requester]
+            }
+            if let statuses {
+                sql += " AND status IN (\(statuses.map { _ in "?" }.joined(separator: ", ")))"
+                arguments += StatementArguments(statuses.map(\.rawValue))
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY id DESC", arguments: arguments).map(Self.ticket)
+        }
+    }
+
+    /// The ticket's history, oldest first.
+    public func events(of ticket: Int) throws -> [TicketEvent] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM ticketEvent WHERE ticket = ? ORDER BY id", arguments: [ticket]).map { row in
+                TicketEvent(
+                    ticket: row["ticket"], actor: row["actor"], kind: TicketEvent.Kind(rawValue: row["kind"]) ?? .comment,
+                    detail: row["detail"], at: Date(timeIntervalSince1970: row["at"]))
+            }
+        }
+    }
+
+    public func comment(on id: Int, by actor: String, text: String, at now: Date = Date()) throws -> Ticket {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError.invalid("a comment needs text")
+        }
+        return try change(id, by: actor, at: now, event: .comment, detail: text) { _ in }
+    }
+
+    public func assign(_ id: Int, to assignee: String, by actor: String, at now: Date = Date()) throws -> Ticket {
+        try change(id, by: actor, at: now, event: .assignment, detail: assignee) { $0.assignee = assignee }
+    }
+
+    /// Moves the ticket to `status` if its lifecycle allows it.
+    /// - Throws: `StoreError.illegalTransition` naming the statuses it could move to.
+    public func setStatus(_ id: Int, to status: Ticket.Status, by actor: String, at now: Date = Date()) throws -> Ticket {
+        try change(id, by: actor, at: now, event: .status, detail: status.rawValue) { ticket in
+            guard ticket.status.next.contains(status) else {
+                throw StoreError.illegalTransition(
+                    id, from: ticket.status.rawValue, to: status.rawValue, allowed: ticket.status.next.map(\.rawValue).sorted())
+            }
+            ticket.status = status
+        }
+    }
+
+    /// Reads, modifies and writes back one ticket with its history and audit entry, in
+    /// one transaction.
+    private func change(
+        _ id: Int, by actor: String, at now: Date, event: TicketEvent.Kind, detail: String,
+        _ modify: (inout Ticket) throws -> Void
+    ) throws -> Ticket {
+        try write { db in
+            guard var ticket = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [id]).map(Self.ticket)
+            else {
+                throw StoreError.ticketNotFound(id)
+            }
+            try modify(&ticket)
+            ticket.updated = Date(timeIntervalSince1970: now.timeIntervalSince1970)
+            try db.execute(
+                sql: "UPDATE ticket SET status = ?, assignee = ?, updated = ? WHERE id = ?",
+                arguments: [ticket.status.rawValue, ticket.assignee, now.timeIntervalSince1970, id])
+            try Self.record(db, TicketEvent(ticket: id, actor: actor, kind: event, detail: detail, at: now))
+            try Self.audit(db, actor: actor, action: "ticket.\(event.rawValue)", subject: "ticket/\(id)", detail: detail, at: now)
+            return ticket
+        }
+    }
+
+    private static func record(_ db: Database, _ event: TicketEvent) throws {
+        try db.execute(
+            sql: "INSERT INTO ticketEvent (ticket, actor, kind, detail, at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [event.ticket, event.actor, event.kind.rawValue, event.detail, event.at.timeIntervalSince1970])
+    }
+
+    private static func ticket(_ row: Row) -> Ticket {
+        Ticket(
+            id: row["id"], requester: row["requester"], title: row["title"], summary: row["summary"], category: row["category"],
+            priority: Priority(rawValue: row["priority"]) ?? .p3, status: Ticket.Status(rawValue: row["status"]) ?? .open,
+            assignee: row["assignee"], created: Date(timeIntervalSince1970: row["created"]),
+            updated: Date(timeIntervalSince1970: row["updated"]), dueBy: Date(timeIntervalSince1970: row["dueBy"]))
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import HelpdeskCore
+import Store
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Agents: read and verify the hash-chained audit log.",
+        subcommands: [List.self, Verify.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The latest audit entries.")
+        @OptionGroup var service: ServiceOptions
+        @Option(help: "How many of the latest entries.") var limit = 50
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let entries = try service.service().auditEntries(limit: limit)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                encoder.dateEncodingStrategy = .iso8601
+                print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+                return
+            }
+            for entry in entries {
+                print(
+                    "\(entry.id)\t\(TicketOutput.time(entry.at))\t\(TerminalText.sanitize(entry.actor))\t\(entry.action)\t\(entry.subject)\t\(TerminalText.sanitize(entry.detail))"
+                )
+            }
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check that no audit entry was changed or removed.")
+        @OptionGroup var service: ServiceOptions
+
+        func run() throws {
+            switch try service.service().verifyAudit() {
+            case .intact(let entries):
+                print("The audit log is intact: \(entries) entries, each linked to the one before.")
+            case .broken(let entry, let reason):
+                throw CommandError("the audit log is broken at entry \(entry): \(reason)")
+            }
+        }
+    }
+}

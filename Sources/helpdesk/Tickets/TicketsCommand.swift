@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import HelpdeskCore
+import Service
+import Store
+
+struct TicketsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tickets",
+        abstract: "List, read, file and work tickets.",
+        subcommands: [List.self, Show.self, New.self, Comment.self, Assign.self, Status.self],
+        defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Your tickets; for agents with --all, the queue.")
+        @OptionGroup var service: ServiceOptions
+        @Flag(help: "Agents: every ticket still needing work, most urgent first.") var all = false
+        @Flag(help: "With --all: include resolved and closed tickets.") var finished = false
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let service = try service.service()
+            let tickets = all ? try service.queue(includingFinished: finished) : try service.myTickets()
+            print(json ? TicketOutput.json(tickets) : TicketOutput.table(tickets))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A ticket with its history.")
+        @OptionGroup var service: ServiceOptions
+        @Argument(help: "Ticket number.") var id: Int
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let (ticket, history) = try service.service().ticket(id)
+            print(json ? TicketOutput.json(ticket, history: history) : TicketOutput.detail(ticket, history: history))
+        }
+    }
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "File a ticket.")
+        @OptionGroup var service: ServiceOptions
+        @Option(help: "One line saying what is wrong.") var title: String
+        @Option(help: "The details an agent needs.") var summary: String
+        @Option(help: "P1 (most urgent) to P4.") var priority: Priority = .p3
+        @Option(help: "e.g. network, accounts, printing.") var category = "general"
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let ticket = try service.service().fileTicket(
+                .init(title: title, summary: summary, category: category, priority: priority))
+            print(
+                json
+                    ? TicketOutput.json(ticket, history: [])
+                    : "Filed ticket #\(ticket.id) (\(ticket.priority.rawValue), due \(TicketOutput.time(ticket.dueBy))).")
+        }
+    }
+
+    struct Comment: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a comment to a ticket.")
+        @OptionGroup var service: ServiceOptions
+        @Argument(help: "Ticket number.") var id: Int
+        @Argument(help: "The comment.") var text: [String]
+
+        func run() throws {
+            _ = try service.service().comment(on: id, text.joined(separator: " "))
+            print("Commented on ticket #\(id).")
+        }
+    }
+
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Agents: assign a ticket.")
+        @OptionGroup var service: ServiceOptions
+        @Argument(help: "Ticket number.") var id: Int
+        @Argument(help: "User name of the agent.") var user: String
+
+        func run() throws {
+            _ = try service.service().assign(id, to: user)
+            print("Ticket #\(id) is assigned to \(user).")
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a ticket through new, open, pending, resolved, closed.")
+        @OptionGroup var service: ServiceOptions
+        @Argument(help: "Ticket number.") var id: Int
+        @Argument(help: "new, open, pending, resolved or closed.") var status: Ticket.Status
+
+        func run() throws {
+            let ticket = try service.service().setStatus(id, to: status)
+            print("Ticket #\(id) is \(ticket.status.rawValue).")
+        }
+    }
+}
+
+extension Priority: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+}
+
+extension Ticket.Status: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import HelpdeskCore
+import Service
+import Store
+import Testing
+
+/// Who may see and change which tickets, with identities as the OS would report them.
+struct TicketAccessTests {
+    final class Setup {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-service-\(UUID().uuidString)")
+        let database: HelpdeskDatabase
+        let configuration = Configuration(agents: ["alice"], agentGroups: ["helpdesk"])
+
+        init() throws { database = try HelpdeskDatabase(path: folder.appendingPathComponent("db.sqlite").path) }
+        deinit { try? FileManager.default.removeItem(at: folder) }
+
+        func service(_ user: String, groups: [String] = []) throws -> HelpdeskService {
+            try HelpdeskService(database: database, configuration: configuration, identity: Identity(user: user, groups: groups))
+        }
+    }
+
+    private let printer = HelpdeskDatabase.NewTicket(title: "Printer jam", summary: "Tray 2", category: "printing", priority: .p3)
+
+    @Test func rolesComeFromUserNamesAndGroups() throws {
+        let setup = try Setup()
+        #expect(try setup.service("alice").role == .agent)
+        #expect(try setup.service("carol", groups: ["staff", "helpdesk"]).role == .agent)
+        #expect(try setup.service("ann", groups: ["staff"]).role == .employee)
+    }
+
+    @Test func employeesSeeOnlyTheirOwnTicketsAndCannotProbeOthers() throws {
+        let setup = try Setup()
+        let ann = try setup.service("ann")
+        let bob = try setup.service("bob")
+        let mine = try ann.fileTicket(printer)
+        _ = try bob.fileTicket(printer)
+        #expect(try ann.myTickets().map(\.id) == [mine.id])
+        #expect(throws: ServiceError.notYours(2)) { try ann.ticket(2) }
+        #expect(throws: ServiceError.notYours(99)) { try ann.ticket(99) }
+        #expect(throws: ServiceError.notYours(2)) { try ann.comment(on: 2, "me too") }
+        #expect(throws: ServiceError.agentsOnly("see the ticket queue")) { try ann.queue() }
+    }
+
+    @Test func onlyAgentsAssignAndMoveTicketsButEmployeesMayCloseOrReopenResolvedOnes() throws {
+        let setup = try Setup()
+        let ann = try setup.service("ann")
+        let alice = try setup.service("alice")
+        let ticket = try ann.fileTicket(printer)
+        #expect(throws: ServiceError.agentsOnly("assign tickets")) { try ann.assign(ticket.id, to: "ann") }
+        #expect(throws: ServiceError.agentsOnly("change a ticket's status")) { try ann.setStatus(ticket.id, to: .resolved) }
+        _ = try alice.assign(ticket.id, to: "alice")
+        _ = try alice.setStatus(ticket.id, to: .resolved)
+        #expect(try ann.setStatus(ticket.id, to: .open).status == .open)
+        #expect(try ann.ticket(ticket.id).history.last?.actor == "ann")
+    }
+
+    @Test func theQueueIsMostUrgentFirst() throws {
+        let setup = try Setup()
+        let ann = try setup.service("ann")
+        for priority in [Priority.p3, .p1, .p4, .p2] {
+            _ = try ann.fileTicket(.init(title: "t", summary: "s", category: "general", priority: priority))
+        }
+        _ = try setup.service("alice").setStatus(1, to: .resolved)
+        #expect(try setup.service("alice").queue().map(\.priority) == [.p1, .p2, .p4])
+    }
+
+    @Test func theDemoAgentExistsOnlyWithoutConfiguredAgents() throws {
+        let setup = try Setup()
+        #expect(throws: ServiceError.demoAgentDisabled()) {
+            try HelpdeskService(database: setup.database, configuration: setup.configuration, identity: .demoAgent)
+        }
+        let embedded = try HelpdeskService(database: setup.database, configuration: Configuration(), identity: .demoAgent)
+        #expect(embedded.role == .agent)
+        // A real account named like the demo agent gets no agent powers from the name.
+        let impostor = try HelpdeskService(
+            database: setup.database, configuration: Configuration(), identity: Identity(user: "demo-agent"))
+        #expect(impostor.role == .employee)
+    }
+
+    @Test func employeesCannotReadTheAuditLog() throws {
+        let setup = try Setup()
+        #expect(throws: ServiceError.agentsOnly("read the audit log")) { try setup.service("ann").auditEntries(limit: 10) }
+        #expect(try setup.service("alice").verifyAudit() == .intact(entries: 0))
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Store
+import Testing
+
+/// Many processes on one database file, as on a shared host.
+@Suite(.serialized)
+struct ConcurrentWriterTests {
+    @Test func eightProcessesCreatingTwoHundredTicketsEachLoseNothing() throws {
+        let store = try TemporaryDatabase()
+        let writers = try (0..<8).map { _ in try TicketWriterProcess.start(database: store.path, count: 200) }
+        let acknowledged = writers.flatMap { process, output in
+            let ids = TicketWriterProcess.acknowledged(output)
+            process.waitUntilExit()
+            return ids
+        }
+        #expect(writers.allSatisfy { $0.0.terminationStatus == 0 })
+        #expect(acknowledged.count == 1600)
+        #expect(Set(acknowledged).count == 1600)
+        #expect(try store.database.tickets().count == 1600)
+        #expect(try store.database.integrityCheck() == "ok")
+        #expect(try store.database.verifyAudit() == .intact(entries: 1600))
+    }
+
+    @Test func aWriterKilledAtRandomLosesNoAcknowledgedTicket() throws {
+        let store = try TemporaryDatabase()
+        var generator = SystemRandomNumberGenerator()
+        var acknowledged: [Int] = []
+        for _ in 0..<50 {
+            let (process, output) = try TicketWriterProcess.start(database: store.path, count: 1000)
+            usleep(UInt32.random(in: 5_000...80_000, using: &generator))
+            kill(process.processIdentifier, SIGKILL)
+            acknowledged += TicketWriterProcess.acknowledged(output)
+            process.waitUntilExit()
+        }
+        let stored = Set(try store.database.tickets().map(\.id))
+        #expect(acknowledged.count > 50, "the writers were killed before creating anything; the test proves nothing")
+        #expect(acknowledged.filter { !stored.contains($0) } == [])
+        #expect(try store.database.integrityCheck() == "ok")
+        #expect(try store.database.verifyAudit() == .intact(entries: stored.count))
+    }
+}
