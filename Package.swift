@@ -31,7 +31,7 @@ let package = Package(
             name: "Store",
             dependencies: ["HelpdeskCore", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "Service", dependencies: ["HelpdeskCore", "Store"]),
+        .target(name: "Service", dependencies: ["HelpdeskCore", "Knowledge", "Engine", "Store"]),
         .executableTarget(
             name: "helpdesk",
             dependencies: [

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import HelpdeskCore
 import Store
@@ -10,19 +11,33 @@ public struct HelpdeskService: Sendable {
     public let role: Role
     let database: HelpdeskDatabase
     let levels: ServiceLevels
+    let tools: ToolCatalog
+    let engine: (any ConversationEngine)?
+    /// How long a request waits for an agent before it expires.
+    let approvalLifetime: TimeInterval
+    /// Whether refusals should point at `--demo-agent` (the embedded default).
+    let demoAgentAllowed: Bool
 
+    /// - Parameters:
+    ///   - identity: who is asking, as the operating system says.
+    ///   - tools: the whitelist requests are checked against.
+    ///   - engine: answers chat messages; only the chat needs one.
     /// - Throws: `ServiceError` when `identity` is the demo agent and the configuration
     ///   does not allow it.
     public init(
-        database: HelpdeskDatabase, configuration: Configuration, identity: Identity, levels: ServiceLevels = ServiceLevels()
-    )
-        throws(ServiceError)
-    {
+        database: HelpdeskDatabase, configuration: Configuration, identity: Identity,
+        tools: ToolCatalog = ToolCatalog(tools: []), engine: (any ConversationEngine)? = nil,
+        levels: ServiceLevels = ServiceLevels()
+    ) throws(ServiceError) {
         if identity.isDemoAgent && !configuration.allowsDemoAgent { throw .demoAgentDisabled() }
         self.database = database
         self.identity = identity
         self.role = configuration.role(of: identity)
         self.levels = levels
+        self.tools = tools
+        self.engine = engine
+        self.approvalLifetime = Double(configuration.approvalExpiryMinutes ?? 60) * 60
+        self.demoAgentAllowed = configuration.allowsDemoAgent
     }
 
     // MARK: - Tickets
@@ -39,7 +54,7 @@ public struct HelpdeskService: Sendable {
 
     /// Agents: the tickets still needing work, most urgent first (priority, then due date).
     public func queue(includingFinished: Bool = false) throws -> [Ticket] {
-        guard role == .agent else { throw ServiceError.agentsOnly("see the ticket queue") }
+        guard role == .agent else { throw ServiceError.agentsOnly("see the ticket queue", demoAgentAllowed: demoAgentAllowed) }
         let statuses: Set<Ticket.Status>? = includingFinished ? nil : [.new, .open, .pending]
         return try database.tickets(statuses: statuses).sorted { a, b in
             (a.priority, a.dueBy, a.id) < (b.priority, b.dueBy, b.id)
@@ -61,7 +76,7 @@ public struct HelpdeskService: Sendable {
     }
 
     public func assign(_ id: Int, to user: String) throws -> Ticket {
-        guard role == .agent else { throw ServiceError.agentsOnly("assign tickets") }
+        guard role == .agent else { throw ServiceError.agentsOnly("assign tickets", demoAgentAllowed: demoAgentAllowed) }
         return try database.assign(id, to: user, by: identity.user)
     }
 
@@ -70,19 +85,21 @@ public struct HelpdeskService: Sendable {
     public func setStatus(_ id: Int, to status: Ticket.Status) throws -> Ticket {
         let (ticket, _) = try ticket(id)
         let employeeMayChange = ticket.status == .resolved && (status == .closed || status == .open)
-        guard role == .agent || employeeMayChange else { throw ServiceError.agentsOnly("change a ticket's status") }
+        guard role == .agent || employeeMayChange else {
+            throw ServiceError.agentsOnly("change a ticket's status", demoAgentAllowed: demoAgentAllowed)
+        }
         return try database.setStatus(id, to: status, by: identity.user)
     }
 
     // MARK: - Audit
 
     public func auditEntries(limit: Int?) throws -> [AuditEntry] {
-        guard role == .agent else { throw ServiceError.agentsOnly("read the audit log") }
+        guard role == .agent else { throw ServiceError.agentsOnly("read the audit log", demoAgentAllowed: demoAgentAllowed) }
         return try database.auditEntries(limit: limit)
     }
 
     public func verifyAudit() throws -> AuditVerification {
-        guard role == .agent else { throw ServiceError.agentsOnly("verify the audit log") }
+        guard role == .agent else { throw ServiceError.agentsOnly("verify the audit log", demoAgentAllowed: demoAgentAllowed) }
         return try database.verifyAudit()
     }
 }

@@ -4,14 +4,22 @@ public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible 
     private let code: Code
     public let description: String
 
-    public static func agentsOnly(_ action: String) -> Self {
-        Self(
-            code: .forbidden, description: "only agents can \(action); agents are listed in config.json (`agents`, `agentGroups`)"
-        )
+    public static func agentsOnly(_ action: String, demoAgentAllowed: Bool = false) -> Self {
+        let how =
+            demoAgentAllowed
+            ? "to try the agent side on this machine, add --demo-agent"
+            : "agents are listed in config.json (`agents`, `agentGroups`)"
+        return Self(code: .forbidden, description: "only agents can \(action); \(how)")
     }
     public static func notYours(_ id: Int) -> Self {
         // The same words as for a missing ticket: employees must not learn which numbers exist.
         Self(code: .notFound, description: "there is no ticket #\(id) of yours")
+    }
+    public static func noEngine() -> Self {
+        Self(code: .forbidden, description: "this service has no conversation engine")
+    }
+    public static func notYourConversation(_ id: Int) -> Self {
+        Self(code: .notFound, description: "there is no conversation #\(id) of yours")
     }
     public static func demoAgentDisabled() -> Self {
         Self(code: .forbidden, description: "the demo agent is off: agents are configured, so act as yourself")

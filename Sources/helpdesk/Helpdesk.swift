@@ -6,6 +6,9 @@ struct Helpdesk: AsyncParsableCommand {
         commandName: "helpdesk",
         abstract: "An IT helpdesk in your terminal: answers from the knowledge base, approved actions, tickets.",
         version: "0.1.0",
-        subcommands: [AskCommand.self, SearchCommand.self, TicketsCommand.self, AuditCommand.self]
+        subcommands: [
+            AskCommand.self, SearchCommand.self, TicketsCommand.self, RequestCommand.self, ApprovalsCommand.self,
+            AuditCommand.self, CheckCommand.self,
+        ]
     )
 }

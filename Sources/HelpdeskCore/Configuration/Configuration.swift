@@ -19,10 +19,12 @@ public struct Configuration: Sendable, Equatable, Codable {
     /// Whether `--demo-agent` may act as the demo agent. Defaults to on only while no
     /// agents are configured: the embedded default, one person and their own database.
     public var demoAgent: Bool?
+    /// Minutes a tool request waits for an agent before it expires (default 60).
+    public var approvalExpiryMinutes: Int?
 
     public init(
         knowledge: String? = nil, tools: String? = nil, database: String? = nil, agents: [String]? = nil,
-        agentGroups: [String]? = nil, demoAgent: Bool? = nil
+        agentGroups: [String]? = nil, demoAgent: Bool? = nil, approvalExpiryMinutes: Int? = nil
     ) {
         self.knowledge = knowledge
         self.tools = tools
@@ -30,6 +32,7 @@ public struct Configuration: Sendable, Equatable, Codable {
         self.agents = agents
         self.agentGroups = agentGroups
         self.demoAgent = demoAgent
+        self.approvalExpiryMinutes = approvalExpiryMinutes
     }
 
     /// The role of `identity`: agent when named in `agents` or a member of `agentGroups`.

@@ -51,6 +51,11 @@ public struct ToolCall: Sendable, Equatable, Codable {
 public struct ArgumentError: Error, Sendable, Equatable, CustomStringConvertible {
     public let parameter: String
     public let description: String
+
+    public init(parameter: String, description: String) {
+        self.parameter = parameter
+        self.description = description
+    }
 }
 
 extension Parameter {

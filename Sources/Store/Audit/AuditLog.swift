@@ -80,11 +80,14 @@ extension HelpdeskDatabase {
     static func entryHash(previous: String, at: Double, actor: String, action: String, subject: String, detail: String) -> String
     {
         let fields: [String] = [previous, String(at), actor, action, subject, detail]
-        let encoded = (try? JSONEncoder().encode(fields)) ?? Data()
+        return sha256Hex(String(decoding: (try? JSONEncoder().encode(fields)) ?? Data(), as: UTF8.self))
+    }
+
+    /// SHA-256 of the UTF-8 bytes of `text`, as 64 hexadecimal digits (OpenSSL's libcrypto).
+    static func sha256Hex(_ text: String) -> String {
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-        encoded.withUnsafeBytes { bytes in
-            _ = SHA256(bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count, &digest)
-        }
+        var text = text
+        text.withUTF8 { bytes in _ = SHA256(bytes.baseAddress, bytes.count, &digest) }
         return digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -39,6 +39,57 @@ enum Migrations {
                 t.column("hash", .text).notNull()
             }
         }
+        migrator.registerMigration("2: approvals, accounts, conversations, events") { db in
+            try db.create(table: "approval") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("tool", .text).notNull()
+                t.column("arguments", .text).notNull()  // JSON object of validated values
+                t.column("requester", .text).notNull().indexed()
+                t.column("conversation", .integer)
+                t.column("state", .text).notNull().indexed()
+                t.column("decidedBy", .text)
+                t.column("note", .text)
+                t.column("outcome", .text)  // what happened, never a secret
+                t.column("created", .double).notNull()
+                t.column("decided", .double)
+                t.column("expires", .double).notNull()
+                t.column("finished", .double)
+            }
+            // The demo account directory the builtin tools act on.
+            try db.create(table: "account") { t in
+                t.primaryKey("user", .text)
+                t.column("locked", .boolean).notNull().defaults(to: false)
+                t.column("failedAttempts", .integer).notNull().defaults(to: 0)
+                t.column("passwordHash", .text)
+                t.column("mustChangePassword", .boolean).notNull().defaults(to: false)
+                t.column("passwordChanged", .double)
+            }
+            // Demo users, so approvals can be tried on one machine; ann is locked out.
+            try db.execute(
+                sql: "INSERT INTO account (user, locked, failedAttempts) VALUES ('ann', 1, 10), ('bob', 0, 0), ('carol', 0, 0)")
+            try db.create(table: "conversation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("user", .text).notNull().indexed()
+                t.column("state", .text).notNull()  // the engine's Conversation as JSON
+                t.column("started", .double).notNull()
+                t.column("updated", .double).notNull()
+            }
+            try db.create(table: "message") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("conversation", .integer).notNull().indexed().references("conversation")
+                t.column("role", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("at", .double).notNull()
+            }
+            // What changed, for live updates in every process that shares the file.
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .double).notNull()
+                t.column("kind", .text).notNull()
+                t.column("subject", .integer).notNull()
+                t.column("user", .text).notNull()  // whom it concerns: requester of the ticket or request
+            }
+        }
         return migrator
     }
 }

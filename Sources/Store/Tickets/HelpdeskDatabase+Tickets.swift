@@ -44,6 +44,7 @@ extension HelpdeskDatabase {
             try Self.audit(
                 db, actor: requester, action: "ticket.created", subject: "ticket/\(id)",
                 detail: "\(new.priority.rawValue) \(new.category): \(title)", at: now)
+            try Self.notify(db, .ticketCreated, subject: id, user: requester, at: now)
             return Ticket(
                 id: id, requester: requester, title: title, summary: new.summary, category: new.category,
                 priority: new.priority, status: .new, assignee: nil, created: now, updated: now, dueBy: due)
@@ -123,6 +124,7 @@ extension HelpdeskDatabase {
                 arguments: [ticket.status.rawValue, ticket.assignee, now.timeIntervalSince1970, id])
             try Self.record(db, TicketEvent(ticket: id, actor: actor, kind: event, detail: detail, at: now))
             try Self.audit(db, actor: actor, action: "ticket.\(event.rawValue)", subject: "ticket/\(id)", detail: detail, at: now)
+            try Self.notify(db, .ticketChanged, subject: id, user: ticket.requester, at: now)
             return ticket
         }
     }

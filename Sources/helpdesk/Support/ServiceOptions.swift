@@ -12,11 +12,11 @@ struct ServiceOptions: ParsableArguments {
     var demoAgent = false
 
     /// The service, acting as this process's user (or the demo agent).
-    func service() throws -> HelpdeskService {
+    func service(tools: ToolCatalog = ToolCatalog(tools: [])) throws -> HelpdeskService {
         let (configuration, _) = try Configuration.load()
         let path = database ?? configuration.database ?? HelpdeskDatabase.defaultPath()
         return try HelpdeskService(
             database: try HelpdeskDatabase(path: path), configuration: configuration,
-            identity: demoAgent ? .demoAgent : .currentProcess())
+            identity: demoAgent ? .demoAgent : .currentProcess(), tools: tools)
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import HelpdeskCore
+import Store
+
+extension HelpdeskService {
+    /// Starts a conversation for the asker.
+    public func startConversation() throws -> Int {
+        try database.createConversation(for: identity.user)
+    }
+
+    /// Sends `message` in conversation `id`; the reply streams back, and the exchange is
+    /// stored when the reply is complete (before `.done` is delivered).
+    public func send(_ message: String, in id: Int) throws -> AsyncStream<ReplyEvent> {
+        guard let engine else { throw ServiceError.noEngine() }
+        guard let (owner, state) = try database.conversation(id), owner == identity.user else {
+            throw ServiceError.notYourConversation(id)
+        }
+        let database = self.database
+        let replies = engine.reply(to: message, in: state)
+        return AsyncStream { continuation in
+            let task = Task {
+                for await event in replies {
+                    if case .done(let reply, let next) = event {
+                        do {
+                            try database.recordTurn(id, message: message, reply: reply.text, state: next)
+                        } catch {
+                            continuation.yield(.text("\n(This exchange could not be saved: \(error).)"))
+                        }
+                    }
+                    continuation.yield(event)
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Files the tool request a reply prepared, once the employee confirmed it.
+    public func confirm(_ call: ToolCall, in conversation: Int) throws -> ApprovalRequest {
+        let raw = call.arguments.mapValues(\.description)
+        return try requestTool(call.tool, arguments: raw, conversation: conversation)
+    }
+
+    /// Files the ticket a reply proposed, linked to the conversation.
+    public func fileProposedTicket(_ draft: TicketDraft, from conversation: Int) throws -> Ticket {
+        let summary = draft.summary + "\n\nTranscript:\n" + draft.transcript.joined(separator: "\n")
+        return try fileTicket(
+            .init(
+                title: draft.title, summary: summary, category: draft.category, priority: draft.priority,
+                conversation: conversation))
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import HelpdeskCore
+import Store
+
+extension HelpdeskService {
+    /// Files a request to run a whitelisted tool, validated exactly as the chat validates
+    /// it. A tool that needs no approval is approved at once; the requester runs it with
+    /// `run(_:)`.
+    /// - Throws: `ArgumentError` for an unknown tool or an invalid, missing or unknown argument.
+    public func requestTool(_ name: String, arguments: [String: String], conversation: Int? = nil) throws -> ApprovalRequest {
+        guard let tool = tools.tool(named: name) else {
+            let known = tools.tools.map(\.name).joined(separator: ", ")
+            throw ArgumentError(parameter: "tool", description: "there is no tool “\(name)”; the whitelist has \(known)")
+        }
+        let call = try tool.call(with: arguments)
+        return try database.requestTool(
+            call, requester: identity.user, conversation: conversation, needsApproval: tool.approval == .agent,
+            expiresIn: approvalLifetime)
+    }
+
+    /// Agents: requests waiting for a decision, oldest first (overdue ones expire first).
+    public func pendingApprovals() throws -> [ApprovalRequest] {
+        guard role == .agent else { throw ServiceError.agentsOnly("see pending approvals", demoAgentAllowed: demoAgentAllowed) }
+        try database.expireOverdue()
+        return try database.approvals(states: [.pending]).reversed()
+    }
+
+    /// Agents: approve or deny someone else's request.
+    public func decide(_ id: Int, approve: Bool, note: String?) throws -> ApprovalRequest {
+        guard role == .agent else {
+            throw ServiceError.agentsOnly(approve ? "approve requests" : "deny requests", demoAgentAllowed: demoAgentAllowed)
+        }
+        if !approve && (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw StoreError.invalid("say why you deny it: the employee is told the reason")
+        }
+        return try database.decide(id, approve: approve, by: identity.user, note: note)
+    }
+
+    /// One of the asker's own requests.
+    public func request(_ id: Int) throws -> ApprovalRequest {
+        guard let request = try database.approval(id), request.requester == identity.user || role == .agent else {
+            throw StoreError.requestNotFound(id)
+        }
+        return request
+    }
+
+    /// Runs the asker's approved request, once. The result — with a temporary password, if
+    /// the tool made one — goes back to the caller only: the store keeps `record`.
+    public func run(_ id: Int) throws -> ToolResult {
+        let request = try request(id)
+        guard request.requester == identity.user else { throw StoreError.requestNotFound(id) }
+        guard let tool = tools.tool(named: request.call.tool) else {
+            throw ArgumentError(parameter: "tool", description: "tool “\(request.call.tool)” is no longer in the whitelist")
+        }
+        let claimed = try database.claim(id, by: identity.user)
+        let result = ToolRunner(database: database).run(claimed.call, tool: tool, requester: identity.user)
+        _ = try database.finish(id, succeeded: result.succeeded, outcome: result.record, by: identity.user)
+        return result
+    }
+}

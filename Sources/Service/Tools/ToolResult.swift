@@ -1,0 +1,10 @@
+/// What running a tool produced.
+public struct ToolResult: Sendable, Equatable {
+    public let succeeded: Bool
+    /// For the requester's screen only; may contain `secret`.
+    public let message: String
+    /// A temporary password or similar: shown to the requester once, stored nowhere.
+    public let secret: String?
+    /// For the request's record and the audit log: never contains the secret.
+    public let record: String
+}

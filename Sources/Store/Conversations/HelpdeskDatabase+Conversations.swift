@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import HelpdeskCore
+
+extension HelpdeskDatabase {
+    /// Starts a conversation for `user` and returns its number.
+    public func createConversation(for user: String, at now: Date = Date()) throws -> Int {
+        let state = String(decoding: try JSONEncoder.sorted.encode(Conversation()), as: UTF8.self)
+        return try write { db in
+            try db.execute(
+                sql: "INSERT INTO conversation (user, state, started, updated) VALUES (?, ?, ?, ?)",
+                arguments: [user, state, now.timeIntervalSince1970, now.timeIntervalSince1970])
+            return Int(db.lastInsertedRowID)
+        }
+    }
+
+    /// The conversation's owner and the engine's state.
+    public func conversation(_ id: Int) throws -> (user: String, state: Conversation)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT user, state FROM conversation WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let state: String = row["state"]
+            return (row["user"], (try? JSONDecoder().decode(Conversation.self, from: Data(state.utf8))) ?? Conversation())
+        }
+    }
+
+    /// Stores one exchange — the employee's message, the reply and the state after it —
+    /// in one transaction, so a conversation never holds half a turn.
+    public func recordTurn(_ id: Int, message: String, reply: String, state: Conversation, at now: Date = Date()) throws {
+        let encoded = String(decoding: try JSONEncoder.sorted.encode(state), as: UTF8.self)
+        try write { db in
+            for (role, text) in [("employee", message), ("helpdesk", reply)] {
+                try db.execute(
+                    sql: "INSERT INTO message (conversation, role, text, at) VALUES (?, ?, ?, ?)",
+                    arguments: [id, role, text, now.timeIntervalSince1970])
+            }
+            try db.execute(
+                sql: "UPDATE conversation SET state = ?, updated = ? WHERE id = ?",
+                arguments: [encoded, now.timeIntervalSince1970, id])
+        }
+    }
+
+    /// The last `limit` messages of a conversation, oldest first.
+    public func messages(of id: Int, limit: Int = 1000) throws -> [Conversation.Message] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM (SELECT * FROM message WHERE conversation = ? ORDER BY id DESC LIMIT ?) ORDER BY id",
+                arguments: [id, limit]
+            ).map { row in
+                Conversation.Message(role: Conversation.Message.Role(rawValue: row["role"]) ?? .employee, text: row["text"])
+            }
+        }
+    }
+}

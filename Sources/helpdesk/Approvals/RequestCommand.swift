@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import HelpdeskCore
+import Service
+
+struct RequestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request",
+        abstract: "Ask for a whitelisted action without the chat, e.g. `helpdesk request reset_password account=vpn`.",
+        discussion: """
+            The request is validated exactly like the chat's. If it needs an agent's approval, \
+            this waits for the decision (Ctrl-C stops waiting; the request stays pending, and \
+            `helpdesk request --resume ID` picks it up again), then runs it and prints the result \
+            — a temporary password is shown here once and stored nowhere.
+            """)
+
+    @OptionGroup var service: ServiceOptions
+    @OptionGroup var tools: ToolOptions
+
+    @Flag(help: "File the request and return without waiting.") var noWait = false
+    @Option(help: "Wait for and run an earlier request instead of filing a new one.") var resume: Int?
+    @Argument(help: "The tool's name.") var tool: String?
+    @Argument(help: "Arguments as NAME=VALUE.") var arguments: [String] = []
+
+    func validate() throws {
+        if resume == nil && tool == nil { throw ValidationError("name a TOOL, or --resume ID") }
+        for argument in arguments where !argument.contains("=") {
+            throw ValidationError("arguments are NAME=VALUE; “\(argument)” has no `=`")
+        }
+    }
+
+    func run() async throws {
+        let service = try service.service(tools: try tools.load())
+        var request: ApprovalRequest
+        if let resume {
+            request = try service.request(resume)
+        } else if let tool {
+            var values: [String: String] = [:]
+            for argument in arguments {
+                let parts = argument.split(separator: "=", maxSplits: 1)
+                values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+            }
+            request = try service.requestTool(tool, arguments: values)
+            print("Request #\(request.id): \(request.call.tool) \(Self.describe(request.call)).")
+        } else {
+            return
+        }
+        if request.state == .pending {
+            if noWait {
+                print("Waiting for an agent; `helpdesk request --resume \(request.id)` runs it once approved.")
+                return
+            }
+            print("Waiting for an agent to approve it…")
+            for await event in service.events() where event.subject == request.id && event.kind == .approvalDecided {
+                request = try service.request(request.id)
+                break
+            }
+        }
+        switch request.state {
+        case .approved:
+            if let decider = request.decidedBy {
+                print("Approved by \(decider)\(request.note.map { ": \(TerminalText.sanitize($0))" } ?? "").")
+            }
+            let result = try service.run(request.id)
+            print(TerminalText.sanitize(result.message, keepNewlines: true))
+            if !result.succeeded { throw ExitCode.failure }
+        case .denied:
+            throw CommandError(
+                "request #\(request.id) was denied by \(request.decidedBy ?? "an agent"): \(TerminalText.sanitize(request.note ?? "no reason given"))"
+            )
+        case .executed, .failed:
+            throw CommandError(
+                "request #\(request.id) already ran (\(request.state.rawValue)): \(TerminalText.sanitize(request.outcome ?? ""))")
+        default:
+            throw CommandError("request #\(request.id) is \(request.state.rawValue)")
+        }
+    }
+
+    static func describe(_ call: ToolCall) -> String {
+        call.arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\(TerminalText.sanitize($0.value.description))" }.joined(
+            separator: " ")
+    }
+}

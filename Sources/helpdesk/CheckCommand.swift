@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import HelpdeskCore
+import Knowledge
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the configuration, tools.json and the knowledge folder; exit 1 on any problem.")
+
+    @OptionGroup var knowledge: KnowledgeOptions
+    @OptionGroup var tools: ToolOptions
+
+    func run() throws {
+        var problems: [String] = []
+        do {
+            let (_, path) = try Configuration.load()
+            print("config:    \(path ?? "none (defaults)")")
+        } catch {
+            problems.append(String(describing: error))
+        }
+        do {
+            let catalog = try ToolCatalog.load(try tools.path())
+            print("tools:     \(catalog.tools.count) (\(catalog.tools.map(\.name).joined(separator: ", ")))")
+        } catch let error as ToolCatalogError {
+            problems += error.problems.map(\.description)
+        } catch {
+            problems.append(String(describing: error))
+        }
+        do {
+            let base = try KnowledgeBase.load(try knowledge.directory())
+            print("knowledge: \(base.index.articles.count) articles, \(base.index.passageCount) sections in \(base.directory)")
+            problems += base.issues.map(\.description)
+        } catch {
+            problems.append(String(describing: error))
+        }
+        for problem in problems { StandardError.write("\(TerminalText.sanitize(problem))\n") }
+        guard problems.isEmpty else { throw ExitCode.failure }
+        print("No problems found.")
+    }
+}

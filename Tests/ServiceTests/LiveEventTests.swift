@@ -1,0 +1,45 @@
+import Foundation
+import HelpdeskCore
+import Service
+import Store
+import Testing
+
+struct LiveEventTests {
+    @Test func changesFromAnotherConnectionArriveWithoutAsking() async throws {
+        let setup = try ServiceSetup()
+        let agentView = try setup.service("alice").events(pollEvery: .milliseconds(20))
+        // A second database handle on the same file: what another process would have.
+        let elsewhere = try HelpdeskDatabase(path: setup.path)
+        let other = try HelpdeskService(
+            database: elsewhere, configuration: setup.configuration, identity: Identity(user: "ann"), tools: setup.tools)
+        Task {
+            try await Task.sleep(for: .milliseconds(100))
+            _ = try other.requestTool("unlock_account", arguments: ["account": "vpn"])
+            _ = try other.fileTicket(.init(title: "Printer", summary: "jam", category: "printing", priority: .p3))
+        }
+        var seen: [HelpdeskEvent.Kind] = []
+        for await event in agentView {
+            seen.append(event.kind)
+            if seen.count == 2 { break }
+        }
+        #expect(seen == [.approvalRequested, .ticketCreated])
+    }
+
+    @Test func employeesHearOnlyAboutTheirOwnThings() async throws {
+        let setup = try ServiceSetup()
+        let annView = try setup.service("ann").events(pollEvery: .milliseconds(20))
+        Task {
+            try await Task.sleep(for: .milliseconds(100))
+            _ = try setup.service("bob").fileTicket(.init(title: "bob's", summary: "s", category: "general", priority: .p3))
+            let mine = try setup.service("ann").requestTool("unlock_account", arguments: ["account": "vpn"])
+            _ = try setup.service("alice").decide(mine.id, approve: true, note: nil)
+        }
+        var seen: [HelpdeskEvent] = []
+        for await event in annView {
+            seen.append(event)
+            if seen.count == 2 { break }
+        }
+        #expect(seen.map(\.kind) == [.approvalRequested, .approvalDecided])
+        #expect(seen.allSatisfy { $0.user == "ann" })
+    }
+}
