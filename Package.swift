@@ -51,7 +51,7 @@ let package = Package(
             name: "StoreTests",
             dependencies: ["Store", "helpdesk-bench", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "ServiceTests", dependencies: ["Service"]),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "Engine", "Knowledge"]),
         .testTarget(name: "HelpdeskTests", dependencies: ["helpdesk"]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,7 +14,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var problems: [String] = []
         do {
-            let (_, path) = try Configuration.load()
+            let (configuration, path) = try Configuration.load()
+            _ = try configuration.serviceLevels(file: path ?? "config.json")
             print("config:    \(path ?? "none (defaults)")")
         } catch {
             problems.append(String(describing: error))

@@ -35,3 +35,23 @@ struct ConfigurationTests {
         #expect(XDG.dataHome(["HOME": "/home/ann"]) == "/home/ann/.local/share")
     }
 }
+
+struct ServiceLevelConfigurationTests {
+    @Test func slaValuesOverrideTheDefaults() throws {
+        let levels = try Configuration(sla: ["P3": "2 working days", "p1": "30h"]).serviceLevels()
+        #expect(levels.targets[.p3] == .workingDays(2))
+        #expect(levels.targets[.p1] == .hours(30))
+        #expect(levels.targets[.p2] == .hours(4))
+    }
+
+    @Test func aBadSLAValueIsNamed() {
+        let error = #expect(throws: ConfigurationError.self) {
+            try Configuration(sla: ["P2": "soonish"]).serviceLevels(file: "/etc/helpdesk/config.json")
+        }
+        #expect(
+            error?.description
+                == "/etc/helpdesk/config.json: is not a valid configuration: `sla.P2` is \"soonish\"; write e.g. \"4h\", \"3 days\" or \"1 working day\""
+        )
+        #expect(throws: ConfigurationError.self) { try Configuration(sla: ["P9": "1h"]).serviceLevels() }
+    }
+}

@@ -21,10 +21,13 @@ public struct Configuration: Sendable, Equatable, Codable {
     public var demoAgent: Bool?
     /// Minutes a tool request waits for an agent before it expires (default 60).
     public var approvalExpiryMinutes: Int?
+    /// Resolution targets per priority, e.g. `{"P1": "1h", "P3": "1 working day"}`;
+    /// priorities left out keep their defaults.
+    public var sla: [String: String]?
 
     public init(
         knowledge: String? = nil, tools: String? = nil, database: String? = nil, agents: [String]? = nil,
-        agentGroups: [String]? = nil, demoAgent: Bool? = nil, approvalExpiryMinutes: Int? = nil
+        agentGroups: [String]? = nil, demoAgent: Bool? = nil, approvalExpiryMinutes: Int? = nil, sla: [String: String]? = nil
     ) {
         self.knowledge = knowledge
         self.tools = tools
@@ -33,6 +36,7 @@ public struct Configuration: Sendable, Equatable, Codable {
         self.agentGroups = agentGroups
         self.demoAgent = demoAgent
         self.approvalExpiryMinutes = approvalExpiryMinutes
+        self.sla = sla
     }
 
     /// The role of `identity`: agent when named in `agents` or a member of `agentGroups`.
@@ -41,6 +45,22 @@ public struct Configuration: Sendable, Equatable, Codable {
         let byName = agents?.contains(identity.user) ?? false
         let byGroup = !(Set(agentGroups ?? []).isDisjoint(with: identity.groups))
         return byName || byGroup ? .agent : .employee
+    }
+
+    /// The service levels, defaults overridden by `sla`.
+    /// - Throws: `ConfigurationError` naming the priority or value that cannot be read.
+    public func serviceLevels(file: String = "config.json") throws(ConfigurationError) -> ServiceLevels {
+        var levels = ServiceLevels()
+        for (name, text) in sla ?? [:] {
+            guard let priority = Priority(rawValue: name.uppercased()) else {
+                throw .malformed(file, detail: "`sla` has \"\(name)\", which is not a priority (P1 to P4)")
+            }
+            guard let target = ServiceLevels.parse(text) else {
+                throw .malformed(file, detail: "`sla.\(name)` is \"\(text)\"; write e.g. \"4h\", \"3 days\" or \"1 working day\"")
+            }
+            levels.targets[priority] = target
+        }
+        return levels
     }
 
     public var allowsDemoAgent: Bool {

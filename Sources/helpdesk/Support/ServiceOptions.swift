@@ -13,10 +13,11 @@ struct ServiceOptions: ParsableArguments {
 
     /// The service, acting as this process's user (or the demo agent).
     func service(tools: ToolCatalog = ToolCatalog(tools: [])) throws -> HelpdeskService {
-        let (configuration, _) = try Configuration.load()
+        let (configuration, file) = try Configuration.load()
         let path = database ?? configuration.database ?? HelpdeskDatabase.defaultPath()
         return try HelpdeskService(
             database: try HelpdeskDatabase(path: path), configuration: configuration,
-            identity: demoAgent ? .demoAgent : .currentProcess(), tools: tools)
+            identity: demoAgent ? .demoAgent : .currentProcess(), tools: tools,
+            levels: try configuration.serviceLevels(file: file ?? "config.json"))
     }
 }

@@ -1,0 +1,65 @@
+import Engine
+import Foundation
+import HelpdeskCore
+import Knowledge
+import Service
+import Store
+import Testing
+
+/// The chat's path through the service: messages stored, requests and tickets filed from replies.
+struct ConversationServiceTests {
+    static let knowledge = Result {
+        try KnowledgeBase.load(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("knowledge").path)
+    }
+
+    private func chat(_ setup: ServiceSetup, as user: String) throws -> HelpdeskService {
+        let engine = GroundedEngine(index: try Self.knowledge.get().index, tools: setup.tools)
+        return try HelpdeskService(
+            database: setup.database, configuration: setup.configuration, identity: Identity(user: user), tools: setup.tools,
+            engine: engine)
+    }
+
+    private func reply(_ service: HelpdeskService, _ message: String, in conversation: Int) async throws -> Reply? {
+        for await event in try service.send(message, in: conversation) {
+            if case .done(let reply, _) = event { return reply }
+        }
+        return nil
+    }
+
+    @Test func aConfirmedToolRequestGoesToTheGateLinkedToItsConversation() async throws {
+        let setup = try ServiceSetup()
+        let ann = try chat(setup, as: "ann")
+        let conversation = try ann.startConversation()
+        let reply = try #require(try await reply(ann, "I'm locked out of my laptop", in: conversation))
+        #expect(reply.kind == .tool)
+        let request = try ann.confirm(try #require(reply.tool), in: conversation)
+        #expect(request.conversation == conversation)
+        #expect(request.state == .pending)
+        // The exchange survives: a restarted chat finds the messages and the open question.
+        let messages = try setup.database.messages(of: conversation)
+        #expect(messages.map(\.role) == [.employee, .helpdesk])
+        #expect(try setup.database.conversation(conversation)?.state.pending != nil)
+    }
+
+    @Test func anEscalationFilesTheProposedTicketWithTheTranscript() async throws {
+        let setup = try ServiceSetup()
+        let ann = try chat(setup, as: "ann")
+        let conversation = try ann.startConversation()
+        _ = try await reply(ann, "how do I get a parking badge", in: conversation)
+        let escalation = try #require(try await reply(ann, "yes", in: conversation))
+        let ticket = try ann.fileProposedTicket(try #require(escalation.ticket), from: conversation)
+        #expect(ticket.requester == "ann")
+        #expect(ticket.summary.contains("Transcript:\nemployee: how do I get a parking badge"))
+        #expect(try ann.myTickets().map(\.id) == [ticket.id])
+    }
+
+    @Test func nobodyWritesIntoSomeoneElsesConversation() throws {
+        let setup = try ServiceSetup()
+        let conversation = try chat(setup, as: "ann").startConversation()
+        #expect(throws: ServiceError.notYourConversation(conversation)) {
+            try chat(setup, as: "bob").send("hi", in: conversation)
+        }
+    }
+}
