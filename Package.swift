@@ -17,6 +17,10 @@ let package = Package(
             providers: [.apt(["libstemmer-dev"])]
         ),
         .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .systemLibrary(
             name: "CCrypto",
             providers: [.apt(["libssl-dev"])]
         ),
@@ -32,10 +36,11 @@ let package = Package(
             dependencies: ["HelpdeskCore", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "Service", dependencies: ["HelpdeskCore", "Knowledge", "Engine", "Store"]),
+        .target(name: "TerminalUI", dependencies: ["HelpdeskCore", "CNcursesw"]),
         .executableTarget(
             name: "helpdesk",
             dependencies: [
-                "HelpdeskCore", "Knowledge", "Engine", "Store", "Service",
+                "HelpdeskCore", "Knowledge", "Engine", "Store", "Service", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -50,3 +50,13 @@ extension HelpdeskService {
                 conversation: conversation))
     }
 }
+
+extension HelpdeskService {
+    /// The last messages of a conversation: its owner's, or any for an agent.
+    public func recentMessages(of conversation: Int, limit: Int) throws -> [Conversation.Message] {
+        guard let (owner, _) = try database.conversation(conversation), owner == identity.user || role == .agent else {
+            throw ServiceError.notYourConversation(conversation)
+        }
+        return try database.messages(of: conversation, limit: limit)
+    }
+}

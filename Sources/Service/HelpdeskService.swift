@@ -6,7 +6,7 @@ import Store
 /// The one interface every front end uses: the chat, the agent console, the command line,
 /// and on a shared host the daemon's clients. It knows who is asking and what they may
 /// do; the front ends never touch the store.
-public struct HelpdeskService: Sendable {
+public struct HelpdeskService: HelpdeskAPI {
     public let identity: Identity
     public let role: Role
     let database: HelpdeskDatabase

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 import HelpdeskCore
 import Service
 import Store
@@ -12,12 +13,12 @@ struct ServiceOptions: ParsableArguments {
     var demoAgent = false
 
     /// The service, acting as this process's user (or the demo agent).
-    func service(tools: ToolCatalog = ToolCatalog(tools: [])) throws -> HelpdeskService {
+    func service(tools: ToolCatalog = ToolCatalog(tools: []), engine: (any ConversationEngine)? = nil) throws -> HelpdeskService {
         let (configuration, file) = try Configuration.load()
         let path = database ?? configuration.database ?? HelpdeskDatabase.defaultPath()
         return try HelpdeskService(
             database: try HelpdeskDatabase(path: path), configuration: configuration,
-            identity: demoAgent ? .demoAgent : .currentProcess(), tools: tools,
+            identity: demoAgent ? .demoAgent : .currentProcess(), tools: tools, engine: engine,
             levels: try configuration.serviceLevels(file: file ?? "config.json"))
     }
 }

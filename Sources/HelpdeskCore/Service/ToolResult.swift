@@ -7,4 +7,11 @@ public struct ToolResult: Sendable, Equatable {
     public let secret: String?
     /// For the request's record and the audit log: never contains the secret.
     public let record: String
+
+    public init(succeeded: Bool, message: String, secret: String?, record: String) {
+        self.succeeded = succeeded
+        self.message = message
+        self.secret = secret
+        self.record = record
+    }
 }

@@ -1,0 +1,168 @@
+import Foundation
+import HelpdeskCore
+
+/// The employee's chat: a transcript with scrollback, replies streaming in, tool and
+/// ticket cards that update live, and an input line.
+public final class ChatProgram: TerminalProgram {
+    enum Message: Sendable {
+        case reply(ReplyEvent)
+        case replyFailed(String)
+        case event(HelpdeskEvent)
+        case toolFinished(request: Int, result: ToolResult)
+        case toolFailed(request: Int, error: String)
+    }
+
+    let inbox = Inbox<Message>()
+    let api: any HelpdeskAPI
+    let tools: ToolCatalog
+    let connection: String
+    var conversation: Int
+    var entries: [ChatEntry] = []
+    var editor = LineEditor()
+    /// Lines scrolled up from the bottom; 0 follows new text.
+    var scroll = 0
+    /// The ticket card whose summary the input line is editing.
+    var editingTicket: Int?
+    var openTickets = 0
+    private var lastPage = 10
+
+    /// - Parameters:
+    ///   - connection: shown in the status bar, e.g. "embedded".
+    public init(api: any HelpdeskAPI, tools: ToolCatalog, connection: String) throws {
+        self.api = api
+        self.tools = tools
+        self.connection = connection
+        self.conversation = try api.startConversation()
+        entries.append(.notice("Describe your problem, or ask about VPN, passwords, email, printers… F1 or ? for help.", .dim))
+        refreshCounts()
+    }
+
+    /// Runs the chat until /quit or Ctrl-C; the terminal is restored however it ends.
+    public func run() {
+        let screen = Screen()
+        screen.start()
+        defer { screen.stop() }
+        let events = api.events(pollEvery: .milliseconds(250))
+        let inbox = self.inbox
+        let listener = Task.detached {
+            for await event in events { inbox.post(.event(event)) }
+        }
+        defer { listener.cancel() }
+        EventLoop.run(self, on: screen)
+    }
+
+    // MARK: - Keys
+
+    func handle(_ key: Key) -> Bool {
+        switch key {
+        case .control("c"), .control("q"): return false
+        case .function(1): showHelp()
+        case .pageUp: scroll += max(lastPage - 2, 1)
+        case .pageDown: scroll = max(scroll - max(lastPage - 2, 1), 0)
+        case .wheel(let direction): scroll = max(scroll - direction * 3, 0)
+        case .home where editor.isEmpty: scroll = Int.max / 2
+        case .end where editor.isEmpty: scroll = 0
+        case .escape where editingTicket != nil:
+            editingTicket = nil
+            editor.set("")
+        case .character(let character) where editor.isEmpty && editingTicket == nil && handleCardKey(character):
+            break
+        case .character("?") where editor.isEmpty:
+            showHelp()
+        default:
+            switch editor.handle(key) {
+            case .submit(let line): return submit(line)
+            case .handled, .ignored: break
+            }
+        }
+        return true
+    }
+
+    /// y, n and e act on the newest card still waiting for an answer.
+    private func handleCardKey(_ character: Character) -> Bool {
+        guard let index = entries.lastIndex(where: Self.awaitsAnswer) else { return false }
+        switch (entries[index], character) {
+        case (.tool(var card), "y"):
+            card.state = .waiting(request: 0)
+            confirm(&card)
+            entries[index] = .tool(card)
+        case (.tool(var card), "n"):
+            card.state = .cancelled
+            entries[index] = .tool(card)
+        case (.ticket(var card), "y"):
+            do {
+                card.state = .filed(try api.fileProposedTicket(card.draft, from: conversation).id)
+            } catch {
+                card.state = .failed(String(describing: error))
+            }
+            entries[index] = .ticket(card)
+            refreshCounts()
+        case (.ticket(let card), "e"):
+            editingTicket = index
+            editor.set(card.draft.title)
+        case (.ticket(var card), "n"):
+            card.state = .cancelled
+            entries[index] = .ticket(card)
+        default:
+            return false
+        }
+        scroll = 0
+        return true
+    }
+
+    private static func awaitsAnswer(_ entry: ChatEntry) -> Bool {
+        switch entry {
+        case .tool(let card): card.state == .proposed
+        case .ticket(let card): card.state == .proposed
+        default: false
+        }
+    }
+
+    /// Sends a line: a command, an edited ticket summary, or a message to the helpdesk.
+    private func submit(_ line: String) -> Bool {
+        scroll = 0
+        if let index = editingTicket, case .ticket(var card) = entries[index] {
+            editingTicket = nil
+            let problem = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            card.draft = TicketDraft(
+                title: String(problem.prefix(80)), category: card.draft.category, priority: card.draft.priority,
+                summary: "Problem: \(problem)\n" + card.draft.summary.split(separator: "\n").dropFirst().joined(separator: "\n"),
+                transcript: card.draft.transcript)
+            entries[index] = .ticket(card)
+            return true
+        }
+        if line.hasPrefix("/") { return command(line) }
+        entries.append(.employee(line))
+        entries.append(.helpdesk(text: "", sources: [], streaming: true))
+        let stream: AsyncStream<ReplyEvent>
+        do {
+            stream = try api.send(line, in: conversation)
+        } catch {
+            inbox.post(.replyFailed(String(describing: error)))
+            return true
+        }
+        let inbox = self.inbox
+        Task.detached {
+            for await event in stream { inbox.post(.reply(event)) }
+        }
+        return true
+    }
+
+    func tick() { refreshCounts() }
+
+    func refreshCounts() {
+        openTickets = (try? api.myTickets().filter { $0.status.isActive }.count) ?? openTickets
+    }
+
+    var pendingRequests: Int {
+        entries.reduce(0) { count, entry in
+            if case .tool(let card) = entry, case .waiting = card.state { return count + 1 }
+            return count
+        }
+    }
+
+    func draw(on screen: Screen) {
+        lastPage = max(screen.rows - 2, 1)
+        ChatLayout.draw(self, on: screen)
+    }
+}

@@ -1,0 +1,85 @@
+import CNcursesw
+import Foundation
+import Synchronization
+
+/// Messages from background tasks to the UI, and a pipe that wakes the loop for them.
+///
+/// ncurses is single-threaded: only the loop's thread draws. Background work (streaming
+/// replies, live events) posts here; the loop `poll`s the terminal and this pipe.
+final class Inbox<Message: Sendable>: Sendable {
+    private let messages = Mutex<[Message]>([])
+    let readEnd: Int32
+    private let writeEnd: Int32
+
+    init() {
+        var fds: [Int32] = [0, 0]
+        _ = pipe(&fds)
+        readEnd = fds[0]
+        writeEnd = fds[1]
+        _ = fcntl(readEnd, F_SETFL, O_NONBLOCK)
+        _ = fcntl(writeEnd, F_SETFL, O_NONBLOCK)
+    }
+
+    func post(_ message: Message) {
+        messages.withLock { $0.append(message) }
+        var byte: UInt8 = 1
+        _ = write(writeEnd, &byte, 1)
+    }
+
+    func drain() -> [Message] {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while read(readEnd, &buffer, buffer.count) > 0 {}
+        return messages.withLock { messages in
+            defer { messages.removeAll() }
+            return messages
+        }
+    }
+}
+
+/// A full-screen program: it reacts to keys and messages and draws itself.
+protocol TerminalProgram: AnyObject {
+    associatedtype Message: Sendable
+    var inbox: Inbox<Message> { get }
+    /// Handles a key; returns false to quit.
+    func handle(_ key: Key) -> Bool
+    func receive(_ message: Message)
+    /// Called about once a second, for clocks and ages.
+    func tick()
+    func draw(on screen: Screen)
+}
+
+enum EventLoop {
+    /// Runs `program` until it quits. Keys are read without blocking whenever standard
+    /// input is readable; a resize interrupts `poll` (SIGWINCH) and arrives as a key.
+    static func run<Program: TerminalProgram>(_ program: Program, on screen: Screen) {
+        nodelay(cn_stdscr(), true)
+        screen.clear()
+        program.draw(on: screen)
+        screen.refreshScreen()
+        var lastTick = Date()
+        while true {
+            var fds = [
+                pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: program.inbox.readEnd, events: Int16(POLLIN), revents: 0),
+            ]
+            _ = poll(&fds, 2, 250)
+            var code: UInt32 = 0
+            while true {
+                let result = cn_get_wch(&code)
+                if result == ERR { break }
+                let key = Key.decode(code, isKey: result == KEY_CODE_YES)
+                if key == .resize { screen.updateSize() }
+                if !program.handle(key) { return }
+            }
+            for message in program.inbox.drain() { program.receive(message) }
+            if Date().timeIntervalSince(lastTick) >= 1 {
+                lastTick = Date()
+                program.tick()
+            }
+            screen.updateSize()
+            screen.clear()
+            program.draw(on: screen)
+            screen.refreshScreen()
+        }
+    }
+}

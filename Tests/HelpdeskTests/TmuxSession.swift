@@ -1,0 +1,94 @@
+import Foundation
+
+/// A private tmux server running `helpdesk` in a pane of a given size, for end-to-end
+/// tests of the terminal UI as a person would use it.
+final class TmuxSession {
+    let server = "helpdesk-test-\(UUID().uuidString.prefix(8))"
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-tmux-\(UUID().uuidString)")
+
+    /// Environment for every helpdesk started here: private data, config and cache folders.
+    var environment: String {
+        "XDG_DATA_HOME=\(scratch.path)/data XDG_CONFIG_HOME=\(scratch.path)/config XDG_CACHE_HOME=\(scratch.path)/cache"
+    }
+
+    var database: String { "\(scratch.path)/data/helpdesk/helpdesk.sqlite" }
+
+    init(columns: Int = 80, rows: Int = 24, arguments: String = "") throws {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        // The shell records the exit status: tmux's dead-pane status is unreliable.
+        let command =
+            "cd \(HelpdeskProcess.repository.path) && env \(environment) \(HelpdeskProcess.executable.path) \(arguments);"
+            + " echo $? > \(scratch.path)/exit-status; sleep 600"
+        try tmux(["-f", "/dev/null", "-u", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", command])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    /// Opens a second pane running `helpdesk ARGUMENTS` (e.g. the agent console).
+    func split(_ arguments: String) throws {
+        let command =
+            "cd \(HelpdeskProcess.repository.path) && env \(environment) \(HelpdeskProcess.executable.path) \(arguments); sleep 600"
+        try tmux(["split-window", "-h", command])
+    }
+
+    func type(_ text: String, pane: Int = 0) throws { try tmux(["send-keys", "-t", ".\(pane)", "-l", text]) }
+
+    func press(_ key: String, pane: Int = 0) throws { try tmux(["send-keys", "-t", ".\(pane)", key]) }
+
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(["resize-window", "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    func screen(pane: Int = 0) throws -> String { try tmux(["capture-pane", "-p", "-t", ".\(pane)"]) }
+
+    /// Waits up to `seconds` for `text` to be on the pane; returns the screen either way.
+    @discardableResult
+    func waitFor(_ text: String, pane: Int = 0, seconds: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var shown = try screen(pane: pane)
+        while !shown.contains(text) && Date() < deadline {
+            usleep(100_000)
+            shown = try screen(pane: pane)
+        }
+        return shown
+    }
+
+    /// The exit status the shell recorded, once the program has ended.
+    func exitStatus(seconds: Double = 10) -> Int? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: "\(scratch.path)/exit-status", encoding: .utf8) {
+                return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            usleep(100_000)
+        }
+        return nil
+    }
+
+    /// Runs a tmux command and returns what it printed, through a file rather than a pipe
+    /// (the server `new-session` starts would inherit a pipe and hold it open), with
+    /// posix_spawn and waitpid rather than `Process`, whose wait hangs here on tmux's client.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let outputFile = scratch.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: outputFile) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["/usr/bin/tmux", "-L", server] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ) == 0 else {
+            throw CocoaError(.executableLoad)
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
+    }
+}
