@@ -94,6 +94,7 @@ do {
 }
 
 AskTiming.report(message: "vpn keeps disconnecting", directory: options.knowledge)
+KeystrokeTiming.report(knowledge: options.knowledge)
 
 let generationStart = ContinuousClock.now
 let zipf = ZipfCorpus(passages: options.passages, queries: options.queries)

@@ -110,7 +110,8 @@ final class Screen {
 
     private static func installRestore() {
         atexit { Screen.restore() }
-        for signal in [SIGTERM, SIGHUP, SIGQUIT] {
+        // Termination and crashes alike: a trap or abort must not leave the shell in raw mode.
+        for signal in [SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS] {
             Glibc.signal(signal) { number in
                 Screen.restore()
                 _exit(128 + number)
