@@ -88,22 +88,11 @@ enum KeystrokeTiming {
     /// server that `new-session` starts).
     @discardableResult
     private static func tmux(_ server: String, _ arguments: [String]) -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "helpdesk-bench-tmux-\(getpid())-\(UUID().uuidString)"
-        ).path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-bench-tmux-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: output) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = (["/usr/bin/tmux", "-L", server] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ) == 0 else { return "" }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        guard let pid = Subprocess.spawn("/usr/bin/tmux", ["-L", server] + arguments, output: output) else { return "" }
+        _ = Subprocess.wait(pid)
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 }

@@ -32,17 +32,9 @@ public final class AgentProgram: TerminalProgram {
         reload()
     }
 
+    /// Runs the console until q or Ctrl-C; the terminal is restored however it ends.
     public func run() {
-        let screen = Screen()
-        screen.start()
-        defer { screen.stop() }
-        let events = api.events(pollEvery: .milliseconds(250))
-        let inbox = self.inbox
-        let listener = Task.detached {
-            for await _ in events { inbox.post(.changed) }
-        }
-        defer { listener.cancel() }
-        EventLoop.run(self, on: screen)
+        EventLoop.runFullScreen(self, events: api.events(pollEvery: .milliseconds(250))) { _ in .changed }
     }
 
     /// Rows the selection moves over: approvals, then tickets.

@@ -39,16 +39,7 @@ public final class ChatProgram: TerminalProgram {
 
     /// Runs the chat until /quit or Ctrl-C; the terminal is restored however it ends.
     public func run() {
-        let screen = Screen()
-        screen.start()
-        defer { screen.stop() }
-        let events = api.events(pollEvery: .milliseconds(250))
-        let inbox = self.inbox
-        let listener = Task.detached {
-            for await event in events { inbox.post(.event(event)) }
-        }
-        defer { listener.cancel() }
-        EventLoop.run(self, on: screen)
+        EventLoop.runFullScreen(self, events: api.events(pollEvery: .milliseconds(250))) { .event($0) }
     }
 
     // MARK: - Keys

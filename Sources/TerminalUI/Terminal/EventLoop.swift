@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import HelpdeskCore
 import Synchronization
 
 /// Messages from background tasks to the UI, and a pipe that wakes the loop for them.
@@ -49,6 +50,24 @@ protocol TerminalProgram: AnyObject {
 }
 
 enum EventLoop {
+    /// Takes over the terminal for `program`, feeding it the helpdesk's live `events`,
+    /// until it quits; the terminal is restored however it ends.
+    static func runFullScreen<Program: TerminalProgram>(
+        _ program: Program, events: AsyncStream<HelpdeskEvent>, as message: @escaping @Sendable (HelpdeskEvent) -> Program.Message
+    ) {
+        let screen = Screen()
+        screen.start()
+        defer { screen.stop() }
+        let inbox = program.inbox
+        // Detached: a task started here would otherwise wait for the main thread, which
+        // the loop below never gives up.
+        let listener = Task.detached {
+            for await event in events { inbox.post(message(event)) }
+        }
+        defer { listener.cancel() }
+        run(program, on: screen)
+    }
+
     /// Runs `program` until it quits. Keys are read without blocking whenever standard
     /// input is readable; a resize interrupts `poll` (SIGWINCH) and arrives as a key.
     static func run<Program: TerminalProgram>(_ program: Program, on screen: Screen) {
