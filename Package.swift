@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -35,13 +36,19 @@ let package = Package(
             name: "Store",
             dependencies: ["HelpdeskCore", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "Service", dependencies: ["HelpdeskCore", "Knowledge", "Engine", "Store"]),
-        .target(name: "TerminalUI", dependencies: ["HelpdeskCore", "CNcursesw"]),
+        .target(
+            name: "Service",
+            dependencies: ["HelpdeskCore", "Knowledge", "Engine", "Store", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "TerminalUI", dependencies: ["HelpdeskCore", "CNcursesw", .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "helpdesk",
             dependencies: [
                 "HelpdeskCore", "Knowledge", "Engine", "Store", "Service", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "helpdesk-bench", dependencies: ["Knowledge", "Store", "CSQLite"]),

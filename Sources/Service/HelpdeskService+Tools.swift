@@ -1,6 +1,9 @@
 import Foundation
 import HelpdeskCore
+import Logging
 import Store
+
+private let log = Logger(label: "helpdesk.approvals")
 
 extension HelpdeskService {
     /// Files a request to run a whitelisted tool, validated exactly as the chat validates
@@ -13,9 +16,12 @@ extension HelpdeskService {
             throw ArgumentError(parameter: "tool", description: "there is no tool “\(name)”; the whitelist has \(known)")
         }
         let call = try tool.call(with: arguments)
-        return try database.requestTool(
+        let request = try database.requestTool(
             call, requester: identity.user, conversation: conversation, needsApproval: tool.approval == .agent,
             expiresIn: approvalLifetime)
+        log.info(
+            "request filed", metadata: ["request": "\(request.id)", "tool": "\(call.tool)", "requester": "\(identity.user)"])
+        return request
     }
 
     /// Agents: requests waiting for a decision, oldest first (overdue ones expire first).
@@ -33,7 +39,10 @@ extension HelpdeskService {
         if !approve && (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw StoreError.invalid("say why you deny it: the employee is told the reason")
         }
-        return try database.decide(id, approve: approve, by: identity.user, note: note)
+        let request = try database.decide(id, approve: approve, by: identity.user, note: note)
+        log.info(
+            "request decided", metadata: ["request": "\(id)", "state": "\(request.state.rawValue)", "by": "\(identity.user)"])
+        return request
     }
 
     /// One of the asker's own requests.
@@ -55,6 +64,10 @@ extension HelpdeskService {
         let claimed = try database.claim(id, by: identity.user)
         let result = ToolRunner(database: database).run(claimed.call, tool: tool, requester: identity.user)
         _ = try database.finish(id, succeeded: result.succeeded, outcome: result.record, by: identity.user)
+        // The record, never the message: the message may hold a temporary password.
+        log.log(
+            level: result.succeeded ? .info : .warning, "request ran",
+            metadata: ["request": "\(id)", "tool": "\(claimed.call.tool)", "outcome": "\(result.record)"])
         return result
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Helpdesk: AsyncParsableCommand {
@@ -13,4 +14,19 @@ struct Helpdesk: AsyncParsableCommand {
         ],
         defaultSubcommand: ChatCommand.self
     )
+
+    /// Sends logs to their file before any command runs, then runs the command.
+    static func main() async {
+        LogFile.bootstrap()
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -29,6 +29,7 @@ struct HelpdeskProcess {
         var env = ProcessInfo.processInfo.environment
         env["XDG_CACHE_HOME"] = scratch.appendingPathComponent("cache").path
         env["XDG_CONFIG_HOME"] = scratch.appendingPathComponent("config").path
+        env["XDG_STATE_HOME"] = scratch.appendingPathComponent("state").path
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe()

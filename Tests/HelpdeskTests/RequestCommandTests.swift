@@ -15,6 +15,7 @@ struct RequestCommandTests {
         waiting.currentDirectoryURL = HelpdeskProcess.repository
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = scratch.path
+        environment["XDG_STATE_HOME"] = scratch.path
         waiting.environment = environment
         let output = Pipe()
         waiting.standardOutput = output
@@ -45,6 +46,9 @@ struct RequestCommandTests {
         let audit = try HelpdeskProcess.run(["audit", "list", "--json", "--demo-agent", "--database", database])
         #expect(audit.stdout.contains("approval.executed"))
         #expect(!audit.stdout.contains(String(password)))
+        let log = try String(contentsOfFile: scratch.path + "/helpdesk/helpdesk.log", encoding: .utf8)
+        #expect(log.contains("helpdesk.approvals: request ran outcome=temporary email password set for"))
+        #expect(!log.contains(String(password)))
         let stored = ["", "-wal"].compactMap { FileManager.default.contents(atPath: database + $0) }.reduce(Data(), +)
         #expect(stored.range(of: Data(password.utf8)) == nil)
     }

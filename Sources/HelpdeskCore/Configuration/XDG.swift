@@ -8,6 +8,9 @@ public enum XDG {
     public static func cacheHome(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
         directory(env["XDG_CACHE_HOME"], fallback: ".cache", env)
     }
+    public static func stateHome(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        directory(env["XDG_STATE_HOME"], fallback: ".local/state", env)
+    }
     public static func dataHome(_ env: [String: String] = ProcessInfo.processInfo.environment) -> String {
         directory(env["XDG_DATA_HOME"], fallback: ".local/share", env)
     }

@@ -1,17 +1,22 @@
 import Foundation
 import HelpdeskCore
+import Logging
+
+private let log = Logger(label: "helpdesk.chat")
 
 extension ChatProgram {
     func receive(_ message: Message) {
         switch message {
         case .reply(let event): apply(event)
         case .replyFailed(let error):
+            log.error("reply failed", metadata: ["error": "\(error)"])
             finishStreaming()
             entries.append(.notice("The helpdesk could not answer: \(error)", .danger))
         case .event(let event): update(for: event)
         case .toolFinished(let request, let result):
             updateCard(request: request) { $0.state = .finished(message: result.message, succeeded: result.succeeded) }
         case .toolFailed(let request, let error):
+            log.error("request could not run", metadata: ["request": "\(request)", "error": "\(error)"])
             updateCard(request: request) { $0.state = .failed(error) }
         }
     }
