@@ -21,7 +21,8 @@ struct ChatScreenTests {
         #expect(wide.contains("Source: VPN keeps disconnecting"))
 
         try tmux.resize(columns: 16, rows: 4)
-        #expect(try tmux.waitFor("too small").contains("too small"))
+        let tiny = try tmux.waitFor("too small")
+        #expect(tiny.contains("too small"), "screen: \(tiny)")
         try tmux.resize(columns: 80, rows: 24)
         try tmux.waitFor("F1 help")
     }

@@ -95,7 +95,7 @@ enum EventLoop {
                 lastTick = Date()
                 program.tick()
             }
-            screen.updateSize()
+            screen.syncSize()
             screen.clear()
             program.draw(on: screen)
             screen.refreshScreen()

@@ -59,6 +59,19 @@ final class Screen {
         columns = Int(cn_cols_of(cn_stdscr()))
     }
 
+    /// Asks the terminal for its size and resizes ncurses if it differs. Two resizes in
+    /// quick succession can leave ncurses with the first size (the second SIGWINCH may be
+    /// handled by another thread while the first is processed), so the loop checks.
+    func syncSize() {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0,
+            Int(size.ws_row) != rows || Int(size.ws_col) != columns
+        {
+            resizeterm(Int32(size.ws_row), Int32(size.ws_col))
+        }
+        updateSize()
+    }
+
     func clear() { erase() }
 
     /// Draws `text` at `row`, `column`, cut to `width` columns (default: to the edge).
