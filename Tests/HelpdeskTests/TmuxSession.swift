@@ -5,6 +5,7 @@ import Foundation
 final class TmuxSession {
     let server = "helpdesk-test-\(UUID().uuidString.prefix(8))"
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-tmux-\(UUID().uuidString)")
+    private var serverPID: pid_t?
 
     /// Environment for every helpdesk started here: private data, config and cache folders.
     var environment: String {
@@ -17,12 +18,15 @@ final class TmuxSession {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         // The shell records the exit status: tmux's dead-pane status is unreliable.
         let command =
-            "cd \(HelpdeskProcess.repository.path) && env \(environment) \(HelpdeskProcess.executable.path) \(arguments);"
-            + " echo $? > \(scratch.path)/exit-status; sleep 600"
+            "cd \(HelpdeskProcess.repository.path) && timeout --foreground 120 env \(environment) \(HelpdeskProcess.executable.path) \(arguments);"
+            + " echo $? > \(scratch.path)/exit-status; sleep 20"
         try tmux(["-f", "/dev/null", "-u", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", command])
+        serverPID = Int32(try tmux(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     deinit {
+        // Signal the server directly: it takes its panes and their programs with it.
+        if let pid = serverPID { kill(pid, SIGTERM) }
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(at: scratch)
     }
@@ -30,7 +34,7 @@ final class TmuxSession {
     /// Opens a second pane running `helpdesk ARGUMENTS` (e.g. the agent console).
     func split(_ arguments: String) throws {
         let command =
-            "cd \(HelpdeskProcess.repository.path) && env \(environment) \(HelpdeskProcess.executable.path) \(arguments); sleep 600"
+            "cd \(HelpdeskProcess.repository.path) && timeout --foreground 120 env \(environment) \(HelpdeskProcess.executable.path) \(arguments); sleep 20"
         try tmux(["split-window", "-h", command])
     }
 
