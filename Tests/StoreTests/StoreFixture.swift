@@ -32,9 +32,14 @@ enum TicketWriterProcess {
         return (process, output)
     }
 
-    /// The ticket numbers a writer reported as created.
+    /// The ticket numbers a writer reported as created, read to the end of its output.
     static func acknowledged(_ output: Pipe) -> [Int] {
-        String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .split(separator: "\n").compactMap { line in line.hasPrefix("created ") ? Int(line.dropFirst(8)) : nil }
+        acknowledged(output.fileHandleForReading.readDataToEndOfFile())
+    }
+
+    /// The ticket numbers in a writer's output; a line cut off by the kill does not count.
+    static func acknowledged(_ data: Data) -> [Int] {
+        String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            .compactMap { line in line.hasPrefix("created ") ? Int(line.dropFirst(8)) : nil }
     }
 }
