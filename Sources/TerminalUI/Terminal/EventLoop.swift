@@ -82,6 +82,9 @@ enum EventLoop {
                 pollfd(fd: program.inbox.readEnd, events: Int16(POLLIN), revents: 0),
             ]
             _ = poll(&fds, 2, 250)
+            // The terminal went away (an ssh session dropped, a tmux server died): quit
+            // rather than spin on a descriptor that will never deliver another key.
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return }
             var code: UInt32 = 0
             while true {
                 let result = cn_get_wch(&code)
