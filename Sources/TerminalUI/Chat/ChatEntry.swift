@@ -19,7 +19,6 @@ struct ToolCard {
         case waiting(request: Int)
         case approved(request: Int, by: String?, note: String?)
         case denied(by: String?, reason: String?)
-        case running
         case finished(message: String, succeeded: Bool)
         case cancelled
         case failed(String)
@@ -93,7 +92,6 @@ extension ChatEntry {
             case .waiting(let request): ("request #\(request): waiting for an agent…", .warning)
             case .approved: ("running…", .warning)
             case .denied: nil
-            case .running: ("running…", .warning)
             case .finished(let message, let succeeded): (message, succeeded ? .success : .danger)
             case .cancelled: ("cancelled", .dim)
             case .failed(let error): (error, .danger)

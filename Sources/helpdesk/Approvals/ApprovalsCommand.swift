@@ -16,10 +16,7 @@ struct ApprovalsCommand: ParsableCommand {
         func run() throws {
             let pending = try service.service().pendingApprovals()
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                encoder.dateEncodingStrategy = .iso8601
-                print(String(decoding: try encoder.encode(pending), as: UTF8.self))
+                print(JSONOutput.string(pending))
             } else if pending.isEmpty {
                 print("No requests are waiting.")
             } else {

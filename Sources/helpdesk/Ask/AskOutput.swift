@@ -40,11 +40,8 @@ struct AskOutput {
             ),
             ("confidence", reply.confidence),
         ]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Strings, numbers, nulls and these structs always encode.
         let members = fields.map { key, value in
-            "\"\(key)\":" + ((try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null")
+            "\"\(key)\":" + JSONOutput.string(value)
         }
         return "{" + members.joined(separator: ",") + "}"
     }

@@ -88,9 +88,6 @@ struct SearchOutput {
         let value = JSONResults(
             qid: queryID, query: results.query, terms: results.terms,
             corrections: results.corrections.map { ["typed": $0.typed, "corrected": $0.corrected] }, results: hits)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and numbers cannot fail.
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return JSONOutput.string(value)
     }
 }

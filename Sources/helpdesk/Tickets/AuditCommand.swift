@@ -17,10 +17,7 @@ struct AuditCommand: ParsableCommand {
         func run() throws {
             let entries = try service.service().auditEntries(limit: limit)
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                encoder.dateEncodingStrategy = .iso8601
-                print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+                print(JSONOutput.string(entries))
                 return
             }
             for entry in entries {

@@ -33,7 +33,7 @@ enum TicketOutput {
     }
 
     static func json(_ tickets: [Ticket]) -> String {
-        encode(tickets)
+        JSONOutput.string(tickets)
     }
 
     static func json(_ ticket: Ticket, history: [TicketEvent]) -> String {
@@ -41,7 +41,7 @@ enum TicketOutput {
             let ticket: Ticket
             let history: [TicketEvent]
         }
-        return encode(Detail(ticket: ticket, history: history))
+        return JSONOutput.string(Detail(ticket: ticket, history: history))
     }
 
     static func time(_ date: Date) -> String {
@@ -67,10 +67,4 @@ enum TicketOutput {
 
     private static func clean(_ text: String) -> String { TerminalText.sanitize(text) }
 
-    private static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-    }
 }
