@@ -12,6 +12,7 @@ extension HelpdeskService {
     /// stored when the reply is complete (before `.done` is delivered).
     public func send(_ message: String, in id: Int) throws -> AsyncStream<ReplyEvent> {
         guard let engine else { throw ServiceError.noEngine() }
+        guard message.utf8.count <= MessageLimit.bytes else { throw ServiceError.messageTooLong(bytes: message.utf8.count) }
         guard let (owner, state) = try database.conversation(id), owner == identity.user else {
             throw ServiceError.notYourConversation(id)
         }

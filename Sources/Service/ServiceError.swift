@@ -1,8 +1,19 @@
+import HelpdeskCore
+
 /// Why the service refused a request: who may do what, and what to do about it.
 public struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
-    private enum Code: Sendable, Equatable { case forbidden, notFound }
-    private let code: Code
+    public enum Code: Sendable, Equatable { case forbidden, notFound, tooLarge }
+    /// What kind of refusal: callers and tests branch on this, never on the wording.
+    public let code: Code
     public let description: String
+
+    public static func messageTooLong(bytes: Int) -> Self {
+        Self(
+            code: .tooLarge,
+            description:
+                "the message is \(bytes / 1024) KB; one message holds at most \(MessageLimit.described). Send it in parts, or attach it to a ticket"
+        )
+    }
 
     public static func agentsOnly(_ action: String, demoAgentAllowed: Bool = false) -> Self {
         let how =

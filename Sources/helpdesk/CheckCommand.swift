@@ -16,13 +16,13 @@ struct CheckCommand: ParsableCommand {
         do {
             let (configuration, path) = try Configuration.load()
             _ = try configuration.serviceLevels(file: path ?? "config.json")
-            print("config:    \(path ?? "none (defaults)")")
+            Console.out("config:    \(path ?? "none (defaults)")")
         } catch {
             problems.append(String(describing: error))
         }
         do {
             let catalog = try ToolCatalog.load(try tools.path())
-            print("tools:     \(catalog.tools.count) (\(catalog.tools.map(\.name).joined(separator: ", ")))")
+            Console.out("tools:     \(catalog.tools.count) (\(id: catalog.tools.map(\.name).joined(separator: ", ")))")
         } catch let error as ToolCatalogError {
             problems += error.problems.map(\.description)
         } catch {
@@ -30,13 +30,14 @@ struct CheckCommand: ParsableCommand {
         }
         do {
             let base = try KnowledgeBase.load(try knowledge.directory())
-            print("knowledge: \(base.index.articles.count) articles, \(base.index.passageCount) sections in \(base.directory)")
+            Console.out(
+                "knowledge: \(base.index.articles.count) articles, \(base.index.passageCount) sections in \(base.directory)")
             problems += base.issues.map(\.description)
         } catch {
             problems.append(String(describing: error))
         }
-        for problem in problems { StandardError.write("\(TerminalText.sanitize(problem))\n") }
+        for problem in problems { Console.error("\(problem)") }
         guard problems.isEmpty else { throw ExitCode.failure }
-        print("No problems found.")
+        Console.out("No problems found.")
     }
 }

@@ -26,7 +26,14 @@ struct Helpdesk: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            // Not `exit(withError:)`: it prints the message raw, and an error can quote a
+            // user name, a reason or an argument someone else typed.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                code == .success ? Console.out("\(lines: message)") : Console.error("\(lines: message)")
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -34,12 +34,22 @@ enum ArticleParser {
         var section: [Substring] = []
         var fence: Substring?
         var seenTitleLine = false
+        var reportedLongWord = false
         func closeSection() {
             let body = section.joined(separator: "\n").trimmingWhitespace()
             if !body.isEmpty { passages.append(Passage(heading: heading, text: body)) }
             section = []
         }
-        for line in lines[bodyStart...] {
+        for (number, line) in zip((bodyStart + 1)..., lines[bodyStart...]) {
+            if !reportedLongWord, let length = longestWord(in: line), length > SpellingCorrector.maxWordLength {
+                reportedLongWord = true
+                issues.append(
+                    KnowledgeIssue(
+                        file: file, line: number,
+                        message:
+                            "has a \(length)-character word; words over \(SpellingCorrector.maxWordLength) characters are searched but never used to correct a misspelling"
+                    ))
+            }
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
@@ -71,6 +81,24 @@ enum ArticleParser {
             tags: frontMatter.tags,
             passages: passages)
         return (article, issues)
+    }
+
+    /// The length in characters of the longest run of letters and digits (any non-ASCII
+    /// character counts as a letter), or nil for a line without one.
+    private static func longestWord(in line: Substring) -> Int? {
+        var longest = 0
+        var current = 0
+        for byte in line.utf8 {
+            switch byte {
+            case 0x80...0xBF: continue  // the rest of a multi-byte character
+            case 0xC0..., UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                current += 1
+            default: current = 0
+            }
+            longest = max(longest, current)
+        }
+        return longest == 0 ? nil : longest
     }
 
     /// `network/vpn-drops` → `Vpn drops`, for an article with no title anywhere.

@@ -15,10 +15,16 @@ struct SpellingCorrector: Sendable {
     private let variantHashes: [UInt64]
     private let variantWords: [Int32]
 
+    /// Longer words are neither corrected nor offered as corrections. Enumerating deletion
+    /// variants costs the square of a word's length: one 3,000-character "word" in an
+    /// article (a pasted key, a run of base64) made every misspelled query take 15 s.
+    /// Real words, even German compounds, stay well below this.
+    static let maxWordLength = 40
+
     /// - Parameter vocabulary: each correctable word with a weight (how common it is),
     ///   which breaks ties between equally near words.
     init(vocabulary: [String: Int]) {
-        let sorted = vocabulary.keys.sorted()
+        let sorted = vocabulary.keys.filter { $0.unicodeScalars.count <= Self.maxWordLength }.sorted()
         words = sorted.map { Array($0.unicodeScalars) }
         weights = sorted.map { vocabulary[$0] ?? 0 }
         var variants: [(hash: UInt64, word: Int32)] = []
@@ -35,6 +41,7 @@ struct SpellingCorrector: Sendable {
     /// The nearest vocabulary word to `word`, or nil when none is close enough.
     func correction(for word: String) -> String? {
         let typed = Array(word.unicodeScalars)
+        guard typed.count <= Self.maxWordLength else { return nil }
         let limit = Self.maxDistance(typed.count)
         var best: (distance: Int, weight: Int, index: Int)?
         var seen = Set<Int32>()

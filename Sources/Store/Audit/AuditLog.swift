@@ -45,8 +45,9 @@ extension HelpdeskDatabase {
                 db, sql: "SELECT * FROM (SELECT * FROM audit ORDER BY id DESC LIMIT ?) ORDER BY id", arguments: [limit ?? -1])
             return rows.map { row in
                 AuditEntry(
-                    id: row["id"], at: Date(timeIntervalSince1970: row["at"]), actor: row["actor"], action: row["action"],
-                    subject: row["subject"], detail: row["detail"], previousHash: row["previousHash"], hash: row["hash"])
+                    id: row.integer("id"), at: row.date("at"), actor: row.text("actor"), action: row.text("action"),
+                    subject: row.text("subject"), detail: row.text("detail"), previousHash: row.text("previousHash"),
+                    hash: row.text("hash"))
             }
         }
     }
@@ -58,14 +59,14 @@ extension HelpdeskDatabase {
             var count = 0
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit ORDER BY id")
             while let row = try rows.next() {
-                let id: Int = row["id"]
-                guard row["previousHash"] == previous else {
+                let id = row.integer("id")
+                guard row.text("previousHash") == previous else {
                     return .broken(entry: id, reason: "it does not follow entry \(id - 1) (an entry was removed or changed)")
                 }
                 let hash = Self.entryHash(
-                    previous: previous, at: row["at"], actor: row["actor"], action: row["action"], subject: row["subject"],
-                    detail: row["detail"])
-                guard row["hash"] == hash else {
+                    previous: previous, at: row.date("at").timeIntervalSince1970, actor: row.text("actor"),
+                    action: row.text("action"), subject: row.text("subject"), detail: row.text("detail"))
+                guard row.text("hash") == hash else {
                     return .broken(entry: id, reason: "its contents do not match its hash (it was edited)")
                 }
                 previous = hash

@@ -20,8 +20,8 @@ extension HelpdeskDatabase {
             guard let row = try Row.fetchOne(db, sql: "SELECT user, state FROM conversation WHERE id = ?", arguments: [id]) else {
                 return nil
             }
-            let state: String = row["state"]
-            return (row["user"], (try? JSONDecoder().decode(Conversation.self, from: Data(state.utf8))) ?? Conversation())
+            let state = row.text("state")
+            return (row.text("user"), (try? JSONDecoder().decode(Conversation.self, from: Data(state.utf8))) ?? Conversation())
         }
     }
 
@@ -48,7 +48,8 @@ extension HelpdeskDatabase {
                 db, sql: "SELECT * FROM (SELECT * FROM message WHERE conversation = ? ORDER BY id DESC LIMIT ?) ORDER BY id",
                 arguments: [id, limit]
             ).map { row in
-                Conversation.Message(role: Conversation.Message.Role(rawValue: row["role"]) ?? .employee, text: row["text"])
+                Conversation.Message(
+                    role: Conversation.Message.Role(rawValue: row.text("role")) ?? .employee, text: row.text("text"))
             }
         }
     }

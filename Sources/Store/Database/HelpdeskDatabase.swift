@@ -24,8 +24,11 @@ public final class HelpdeskDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            // A bare file name ("tickets.sqlite") lives in the current folder, which exists.
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             pool = try DatabasePool(path: path, configuration: configuration)
             try Migrations.migrator.migrate(pool)
         } catch {

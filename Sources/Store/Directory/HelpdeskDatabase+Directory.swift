@@ -53,10 +53,10 @@ extension HelpdeskDatabase {
 
     private static func account(_ db: Database, _ user: String) throws -> Account? {
         try Row.fetchOne(db, sql: "SELECT * FROM account WHERE user = ?", arguments: [user]).map { row in
-            let changed: Double? = row["passwordChanged"]
-            return Account(
-                user: row["user"], locked: row["locked"], mustChangePassword: row["mustChangePassword"],
-                passwordChanged: changed.map { Date(timeIntervalSince1970: $0) })
+            Account(
+                user: row.text("user"), locked: row.integer("locked") != 0,
+                mustChangePassword: row.integer("mustChangePassword") != 0,
+                passwordChanged: row.optionalDate("passwordChanged"))
         }
     }
 

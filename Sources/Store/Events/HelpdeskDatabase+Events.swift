@@ -14,8 +14,8 @@ extension HelpdeskDatabase {
     public func events(after id: Int) throws -> [HelpdeskEvent] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM event WHERE id > ? ORDER BY id", arguments: [id]).compactMap { row in
-                HelpdeskEvent.Kind(rawValue: row["kind"]).map {
-                    HelpdeskEvent(id: row["id"], kind: $0, subject: row["subject"], user: row["user"])
+                HelpdeskEvent.Kind(rawValue: row.text("kind")).map {
+                    HelpdeskEvent(id: row.integer("id"), kind: $0, subject: row.integer("subject"), user: row.text("user"))
                 }
             }
         }

@@ -77,8 +77,9 @@ extension HelpdeskDatabase {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM ticketEvent WHERE ticket = ? ORDER BY id", arguments: [ticket]).map { row in
                 TicketEvent(
-                    ticket: row["ticket"], actor: row["actor"], kind: TicketEvent.Kind(rawValue: row["kind"]) ?? .comment,
-                    detail: row["detail"], at: Date(timeIntervalSince1970: row["at"]))
+                    ticket: row.integer("ticket"), actor: row.text("actor"),
+                    kind: TicketEvent.Kind(rawValue: row.text("kind")) ?? .comment, detail: row.text("detail"), at: row.date("at")
+                )
             }
         }
     }
@@ -137,9 +138,9 @@ extension HelpdeskDatabase {
 
     private static func ticket(_ row: Row) -> Ticket {
         Ticket(
-            id: row["id"], requester: row["requester"], title: row["title"], summary: row["summary"], category: row["category"],
-            priority: Priority(rawValue: row["priority"]) ?? .p3, status: Ticket.Status(rawValue: row["status"]) ?? .open,
-            assignee: row["assignee"], created: Date(timeIntervalSince1970: row["created"]),
-            updated: Date(timeIntervalSince1970: row["updated"]), dueBy: Date(timeIntervalSince1970: row["dueBy"]))
+            id: row.integer("id"), requester: row.text("requester"), title: row.text("title"), summary: row.text("summary"),
+            category: row.text("category"), priority: Priority(rawValue: row.text("priority")) ?? .p3,
+            status: Ticket.Status(rawValue: row.text("status")) ?? .open, assignee: row.optionalText("assignee"),
+            created: row.date("created"), updated: row.date("updated"), dueBy: row.date("dueBy"))
     }
 }

@@ -58,7 +58,14 @@ public final class AgentProgram: TerminalProgram {
 
     func receive(_ message: Message) { reload() }
 
-    func tick() {}
+    private var shownMinute = 0
+
+    /// Ages and SLA times are shown in minutes: redraw when the minute changes.
+    func tick() -> Bool {
+        let minute = Int(Date().timeIntervalSince1970 / 60)
+        defer { shownMinute = minute }
+        return minute != shownMinute
+    }
 
     func handle(_ key: Key) -> Bool {
         if prompt != nil { return handlePrompt(key) }

@@ -65,8 +65,20 @@ public final class ChatProgram: TerminalProgram {
             case .submit(let line): return submit(line)
             case .handled, .ignored: break
             }
+            if editor.refused > 0 && !editor.pasting { reportRefusedInput() }
         }
         return true
+    }
+
+    /// Says that input past the message limit was left out, once per paste.
+    private func reportRefusedInput() {
+        let count = editor.refused
+        editor.refused = 0
+        let notice = ChatEntry.notice(
+            "A message holds at most \(MessageLimit.described): \(count) more character\(count == 1 ? " was" : "s were") not added. "
+                + "Send the rest in another message, or attach it to a ticket.", .warning)
+        entries.append(notice)
+        scroll = 0
     }
 
     /// y, n and e act on the newest card still waiting for an answer.
@@ -139,7 +151,11 @@ public final class ChatProgram: TerminalProgram {
         return true
     }
 
-    func tick() { refreshCounts() }
+    func tick() -> Bool {
+        let before = openTickets
+        refreshCounts()
+        return openTickets != before
+    }
 
     func refreshCounts() {
         openTickets = (try? api.myTickets().filter { $0.status.isActive }.count) ?? openTickets

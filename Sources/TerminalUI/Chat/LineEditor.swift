@@ -1,3 +1,5 @@
+import HelpdeskCore
+
 /// The input line: editing keys as in readline, history with Up/Down and Ctrl-R, and
 /// multi-line text from a bracketed paste.
 struct LineEditor {
@@ -9,6 +11,11 @@ struct LineEditor {
     private(set) var search: String?
     /// Inside a bracketed paste, Enter is a newline, not "send".
     private(set) var pasting = false
+    /// The line's size in UTF-8, kept within `MessageLimit.bytes`, the most the helpdesk
+    /// accepts in one message.
+    private(set) var byteCount = 0
+    /// Characters typed or pasted that did not fit; the chat says so, then resets it.
+    var refused = 0
 
     var string: String { String(text) }
     var isEmpty: Bool { text.isEmpty }
@@ -37,10 +44,10 @@ struct LineEditor {
         case .tab where pasting: insert(" ")
         case .backspace:
             guard cursor > 0 else { return .handled }
-            text.remove(at: cursor - 1)
+            byteCount -= text.remove(at: cursor - 1).utf8.count
             cursor -= 1
         case .delete, .control("d"):
-            if cursor < text.count { text.remove(at: cursor) }
+            if cursor < text.count { byteCount -= text.remove(at: cursor).utf8.count }
         case .left, .control("b"): cursor = max(cursor - 1, 0)
         case .right, .control("f"): cursor = min(cursor + 1, text.count)
         case .control("a"): cursor = 0
@@ -48,13 +55,9 @@ struct LineEditor {
         case .home where !text.isEmpty: cursor = 0
         case .end where !text.isEmpty: cursor = text.count
         case .control("u"):
-            text.removeFirst(cursor)
-            cursor = 0
-        case .control("k"): text.removeLast(text.count - cursor)
-        case .control("w"):
-            let start = wordStart(before: cursor)
-            text.removeSubrange(start..<cursor)
-            cursor = start
+            remove(0..<cursor)
+        case .control("k"): remove(cursor..<text.count)
+        case .control("w"): remove(wordStart(before: cursor)..<cursor)
         case .wordLeft: cursor = wordStart(before: cursor)
         case .wordRight: cursor = wordEnd(after: cursor)
         case .up:
@@ -75,6 +78,7 @@ struct LineEditor {
     mutating func set(_ line: String) {
         text = Array(line)
         cursor = text.count
+        byteCount = line.utf8.count
     }
 
     /// The newest history entry containing `search`.
@@ -96,9 +100,25 @@ struct LineEditor {
         return .handled
     }
 
+    /// Adds a character at the cursor, unless the line is full: a 1 MB paste then costs one
+    /// comparison per further character instead of growing the line, the transcript and the
+    /// stored conversation.
     private mutating func insert(_ character: Character) {
+        let size = character.utf8.count
+        guard byteCount + size <= MessageLimit.bytes else {
+            refused += 1
+            return
+        }
         text.insert(character, at: cursor)
         cursor += 1
+        byteCount += size
+    }
+
+    /// Removes `range`, leaving the cursor at its start.
+    private mutating func remove(_ range: Range<Int>) {
+        byteCount -= text[range].reduce(0) { $0 + $1.utf8.count }
+        text.removeSubrange(range)
+        cursor = range.lowerBound
     }
 
     private func wordStart(before index: Int) -> Int {

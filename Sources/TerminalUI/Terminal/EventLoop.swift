@@ -44,8 +44,8 @@ protocol TerminalProgram: AnyObject {
     /// Handles a key; returns false to quit.
     func handle(_ key: Key) -> Bool
     func receive(_ message: Message)
-    /// Called about once a second, for clocks and ages.
-    func tick()
+    /// Called about once a second, for clocks and ages; returns whether anything shown changed.
+    func tick() -> Bool
     func draw(on screen: Screen)
 }
 
@@ -85,20 +85,28 @@ enum EventLoop {
             // The terminal went away (an ssh session dropped, a tmux server died): quit
             // rather than spin on a descriptor that will never deliver another key.
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return }
+            // Idle at idle: draw only when a key, a message, a tick or a size change asks for
+            // it — laying out a long transcript four times a second costs a core over ssh.
+            var changed = false
             var code: UInt32 = 0
             while true {
                 let result = cn_get_wch(&code)
                 if result == ERR { break }
+                changed = true
                 let key = Key.decode(code, isKey: result == KEY_CODE_YES)
                 if key == .resize { screen.updateSize() }
                 if !program.handle(key) { return }
             }
-            for message in program.inbox.drain() { program.receive(message) }
+            for message in program.inbox.drain() {
+                changed = true
+                program.receive(message)
+            }
             if Date().timeIntervalSince(lastTick) >= 1 {
                 lastTick = Date()
-                program.tick()
+                changed = program.tick() || changed
             }
-            screen.syncSize()
+            changed = screen.syncSize() || changed
+            guard changed else { continue }
             screen.clear()
             program.draw(on: screen)
             screen.refreshScreen()

@@ -62,7 +62,10 @@ final class Screen {
     /// Asks the terminal for its size and resizes ncurses if it differs. Two resizes in
     /// quick succession can leave ncurses with the first size (the second SIGWINCH may be
     /// handled by another thread while the first is processed), so the loop checks.
-    func syncSize() {
+    /// Returns whether the size changed.
+    @discardableResult
+    func syncSize() -> Bool {
+        let before = (rows, columns)
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0,
             Int(size.ws_row) != rows || Int(size.ws_col) != columns
@@ -70,6 +73,7 @@ final class Screen {
             resizeterm(Int32(size.ws_row), Int32(size.ws_col))
         }
         updateSize()
+        return before != (rows, columns)
     }
 
     func clear() { erase() }

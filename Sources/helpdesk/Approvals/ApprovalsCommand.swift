@@ -16,14 +16,14 @@ struct ApprovalsCommand: ParsableCommand {
         func run() throws {
             let pending = try service.service().pendingApprovals()
             if json {
-                print(JSONOutput.string(pending))
+                Console.json(pending)
             } else if pending.isEmpty {
-                print("No requests are waiting.")
+                Console.out("No requests are waiting.")
             } else {
                 for request in pending {
                     let age = Int(Date().timeIntervalSince(request.created) / 60)
-                    print(
-                        "#\(request.id)  \(TerminalText.sanitize(request.requester))  \(request.call.tool) \(RequestCommand.describe(request.call))  \(age) min ago"
+                    Console.out(
+                        "#\(request.id)  \(id: request.requester)  \(id: request.call.tool) \(RequestCommand.describe(request.call))  \(age) min ago"
                     )
                 }
             }
@@ -38,7 +38,7 @@ struct ApprovalsCommand: ParsableCommand {
 
         func run() throws {
             let request = try service.service().decide(id, approve: true, note: note)
-            print("Approved request #\(request.id) (\(request.call.tool) for \(TerminalText.sanitize(request.requester))).")
+            Console.out("Approved request #\(request.id) (\(id: request.call.tool) for \(id: request.requester)).")
         }
     }
 
@@ -50,7 +50,7 @@ struct ApprovalsCommand: ParsableCommand {
 
         func run() throws {
             let request = try service.service().decide(id, approve: false, note: reason)
-            print("Denied request #\(request.id).")
+            Console.out("Denied request #\(request.id).")
         }
     }
 }

@@ -41,16 +41,16 @@ struct RequestCommand: AsyncParsableCommand {
                 values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
             }
             request = try service.requestTool(tool, arguments: values)
-            print("Request #\(request.id): \(request.call.tool) \(Self.describe(request.call)).")
+            Console.out("Request #\(request.id): \(id: request.call.tool) \(Self.describe(request.call)).")
         } else {
             return
         }
         if request.state == .pending {
             if noWait {
-                print("Waiting for an agent; `helpdesk request --resume \(request.id)` runs it once approved.")
+                Console.out("Waiting for an agent; `helpdesk request --resume \(request.id)` runs it once approved.")
                 return
             }
-            print("Waiting for an agent to approve it…")
+            Console.out("Waiting for an agent to approve it…")
             for await event in service.events() where event.subject == request.id && event.kind == .approvalDecided {
                 request = try service.request(request.id)
                 break
@@ -59,25 +59,23 @@ struct RequestCommand: AsyncParsableCommand {
         switch request.state {
         case .approved:
             if let decider = request.decidedBy {
-                print("Approved by \(decider)\(request.note.map { ": \(TerminalText.sanitize($0))" } ?? "").")
+                Console.out("Approved by \(id: decider)\(request.note.map { ": \($0)" } ?? "").")
             }
             let result = try service.run(request.id)
-            print(TerminalText.sanitize(result.message, keepNewlines: true))
+            Console.out("\(lines: result.message)")
             if !result.succeeded { throw ExitCode.failure }
         case .denied:
             throw CommandError(
-                "request #\(request.id) was denied by \(request.decidedBy ?? "an agent"): \(TerminalText.sanitize(request.note ?? "no reason given"))"
+                "request #\(request.id) was denied by \(id: request.decidedBy ?? "an agent"): \(request.note ?? "no reason given")"
             )
         case .executed, .failed:
-            throw CommandError(
-                "request #\(request.id) already ran (\(request.state.rawValue)): \(TerminalText.sanitize(request.outcome ?? ""))")
+            throw CommandError("request #\(request.id) already ran (\(request.state.rawValue)): \(request.outcome ?? "")")
         default:
             throw CommandError("request #\(request.id) is \(request.state.rawValue)")
         }
     }
 
-    static func describe(_ call: ToolCall) -> String {
-        call.arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\(TerminalText.sanitize($0.value.description))" }.joined(
-            separator: " ")
+    static func describe(_ call: ToolCall) -> TerminalString {
+        call.arguments.sorted { $0.key < $1.key }.map { "\(id: $0.key)=\($0.value.description)" }.joined(separator: " ")
     }
 }

@@ -32,7 +32,7 @@ struct AskCommand: AsyncParsableCommand {
             for await event in engine.reply(to: line, in: conversation) {
                 if case .done(let reply, let next) = event {
                     conversation = next
-                    print(output.render(reply, turn: turn))
+                    Console.out(output.render(reply, turn: turn))
                 }
             }
         }

@@ -5,20 +5,20 @@ import HelpdeskCore
 struct AskOutput {
     let json: Bool
 
-    func render(_ reply: Reply, turn: Int) -> String {
-        json ? jsonLine(reply, turn: turn) : text(reply)
+    func render(_ reply: Reply, turn: Int) -> TerminalString {
+        json ? "\(jsonLine(reply, turn: turn))" : text(reply)
     }
 
-    private func text(_ reply: Reply) -> String {
-        var out = "[\(reply.kind.rawValue), confidence \(String(format: "%.2f", reply.confidence))]\n"
-        out += TerminalText.sanitize(reply.text, keepNewlines: true) + "\n"
+    private func text(_ reply: Reply) -> TerminalString {
+        var out: TerminalString = "[\(reply.kind.rawValue), confidence \(String(format: "%.2f", reply.confidence))]\n"
+        out += "\(lines: reply.text)\n"
         if let tool = reply.tool {
             let arguments = tool.arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            out += "tool: \(tool.tool)" + (arguments.isEmpty ? "" : " \(TerminalText.sanitize(arguments))") + "\n"
+            out += "tool: \(id: tool.tool)\(arguments.isEmpty ? "" : " \(arguments)")\n"
         }
         if let ticket = reply.ticket {
-            out += "ticket: \(ticket.priority.rawValue) \(ticket.category) — \(TerminalText.sanitize(ticket.title))\n"
-            out += TerminalText.sanitize(ticket.summary, keepNewlines: true).split(separator: "\n").map { "  \($0)\n" }.joined()
+            out += "ticket: \(ticket.priority.rawValue) \(id: ticket.category) — \(id: ticket.title)\n"
+            for line in ticket.summary.split(separator: "\n") { out += "  \(line)\n" }
         }
         return out
     }

@@ -45,7 +45,7 @@ struct SearchCommand: ParsableCommand {
         let base = try knowledge.load()
         let output = SearchOutput(index: base.index, format: json ? .json : format ?? .text)
         for query in batch {
-            print(output.render(base.index.search(query.text, limit: limit), queryID: query.id), terminator: "")
+            Console.out(output.render(base.index.search(query.text, limit: limit), queryID: query.id), terminator: "")
         }
     }
 }

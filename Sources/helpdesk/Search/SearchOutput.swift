@@ -7,56 +7,51 @@ struct SearchOutput {
     let index: KnowledgeIndex
     let format: SearchCommand.Format
     /// Bold highlights on a terminal that wants colour; `**word**` elsewhere.
-    private let emphasis: (open: String, close: String) = {
-        let colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-        return colour ? ("\u{1B}[1m", "\u{1B}[22m") : ("**", "**")
-    }()
+    private let emphasis: (open: TerminalString, close: TerminalString) =
+        Console.styled ? ("\(trusted: .bold)", "\(trusted: .normal)") : ("**", "**")
 
-    func render(_ results: SearchResults, queryID: String?) -> String {
+    func render(_ results: SearchResults, queryID: String?) -> TerminalString {
         switch format {
         case .trec: trec(results, queryID: queryID ?? "1")
-        case .json: json(results, queryID: queryID) + "\n"
+        case .json: "\(json(results, queryID: queryID))\n"
         case .text: text(results, queryID: queryID)
         }
     }
 
-    private func trec(_ results: SearchResults, queryID: String) -> String {
+    private func trec(_ results: SearchResults, queryID: String) -> TerminalString {
         results.hits.enumerated().map { rank, hit in
-            "\(queryID) Q0 \(hit.article.id) \(rank + 1) \(String(format: "%.4f", hit.score)) helpdesk\n"
+            "\(id: queryID) Q0 \(id: hit.article.id) \(rank + 1) \(String(format: "%.4f", hit.score)) helpdesk\n"
         }.joined()
     }
 
-    private func text(_ results: SearchResults, queryID: String?) -> String {
-        var out = queryID.map { "# \($0): \(clean(results.query))\n" } ?? ""
+    private func text(_ results: SearchResults, queryID: String?) -> TerminalString {
+        var out: TerminalString = queryID.map { "# \(id: $0): \(results.query)\n" } ?? ""
         if !results.corrections.isEmpty {
-            let list = results.corrections.map { "\"\(clean($0.typed))\" as \"\(clean($0.corrected))\"" }
+            let list = results.corrections.map { "\"\($0.typed)\" as \"\($0.corrected)\"" as TerminalString }
             out += "(read \(list.joined(separator: ", ")))\n"
         }
         if results.hits.isEmpty {
-            out += "No article matches \"\(clean(results.query))\".\n"
+            out += "No article matches \"\(results.query)\".\n"
         }
         for (rank, hit) in results.hits.enumerated() {
             let snippet = index.snippet(for: hit, terms: results.terms)
-            out += "\(rank + 1). \(clean(hit.article.title))  [\(hit.article.id)]\n"
-            out += "   § \(clean(hit.section)) · score \(String(format: "%.2f", hit.score))\n"
+            out += "\(rank + 1). \(hit.article.title)  [\(id: hit.article.id)]\n"
+            out += "   § \(hit.section) · score \(String(format: "%.2f", hit.score))\n"
             out += "   \(highlighted(snippet))\n"
         }
         return out + (queryID == nil ? "" : "\n")
     }
 
-    /// Sanitises a snippet part by part, so the emphasis escapes survive and nothing else does.
-    private func highlighted(_ snippet: Snippet) -> String {
-        var out = ""
+    /// Sanitises a snippet part by part, so the emphasis survives and nothing else does.
+    private func highlighted(_ snippet: Snippet) -> TerminalString {
+        var out: TerminalString = ""
         var copied = snippet.text.startIndex
         for range in snippet.highlights {
-            out += clean(String(snippet.text[copied..<range.lowerBound]))
-            out += emphasis.open + clean(String(snippet.text[range])) + emphasis.close
+            out += "\(snippet.text[copied..<range.lowerBound])\(emphasis.open)\(snippet.text[range])\(emphasis.close)"
             copied = range.upperBound
         }
-        return out + clean(String(snippet.text[copied...]))
+        return out + "\(snippet.text[copied...])"
     }
-
-    private func clean(_ text: String) -> String { TerminalText.sanitize(text) }
 
     private struct JSONResults: Encodable {
         let qid: String?

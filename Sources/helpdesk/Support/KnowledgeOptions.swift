@@ -6,18 +6,21 @@ import Knowledge
 /// `--knowledge DIR`, shared by every command that reads the knowledge base.
 struct KnowledgeOptions: ParsableArguments {
     @Option(
-        name: .long, help: "Folder of Markdown articles (default: ./knowledge if it exists, else `knowledge` in config.json).")
+        name: .long,
+        help:
+            "Folder of Markdown articles (default: ./knowledge if it is yours and only you can write to it, else `knowledge` in config.json)."
+    )
     var knowledge: String?
 
-    /// The folder to use: the option, else `./knowledge`, else the configured folder.
+    /// The folder to use: the option, else a trusted `./knowledge`, else the configured folder.
     func directory() throws -> String {
         if let knowledge { return knowledge }
-        if FileManager.default.fileExists(atPath: "knowledge") { return "knowledge" }
+        if let local = WorkingDirectoryTrust.localPath("knowledge", option: "--knowledge") { return local }
         let (configuration, path) = try Configuration.load()
         if let configured = configuration.knowledge { return configured }
         let searched = Configuration.searchPaths().joined(separator: " or ")
         throw CommandError(
-            "no knowledge base: ./knowledge does not exist and \(path ?? searched) names no `knowledge` folder; pass --knowledge DIR"
+            "no knowledge base: no usable ./knowledge, and \(path ?? searched) names no `knowledge` folder; pass --knowledge DIR"
         )
     }
 
@@ -30,7 +33,7 @@ struct KnowledgeOptions: ParsableArguments {
             try directory(), cacheDirectory: XDG.cacheHome() + "/helpdesk", progress: progress.update)
         progress.finish()
         for issue in base.issues {
-            StandardError.write("warning: \(TerminalText.sanitize(issue.description))\n")
+            Console.error("warning: \(issue.description)")
         }
         return base
     }
@@ -38,12 +41,7 @@ struct KnowledgeOptions: ParsableArguments {
 
 /// A failure the user can fix, printed as `Error: …` with exit status 1.
 struct CommandError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-enum StandardError {
-    static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
+    let message: TerminalString
+    init(_ message: TerminalString) { self.message = message }
+    var description: String { message.text }
 }

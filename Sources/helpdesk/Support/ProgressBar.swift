@@ -22,7 +22,7 @@ final class ProgressBar: Sendable {
             let width = 30
             let filled = width * done / total
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            StandardError.write("\r\(label) \(bar) \(done)/\(total) (\(100 * done / total)%)")
+            Console.error("\r\(label) \(bar) \(done)/\(total) (\(100 * done / total)%)", terminator: "")
         }
     }
 
@@ -31,7 +31,7 @@ final class ProgressBar: Sendable {
         lastDrawn.withLock { lastDrawn in
             guard lastDrawn != nil else { return }
             lastDrawn = nil
-            StandardError.write("\r\u{1B}[K")
+            Console.error("\r\u{1B}[K", terminator: "")
         }
     }
 }

@@ -17,12 +17,12 @@ struct AuditCommand: ParsableCommand {
         func run() throws {
             let entries = try service.service().auditEntries(limit: limit)
             if json {
-                print(JSONOutput.string(entries))
+                Console.json(entries)
                 return
             }
             for entry in entries {
-                print(
-                    "\(entry.id)\t\(TicketOutput.time(entry.at))\t\(TerminalText.sanitize(entry.actor))\t\(entry.action)\t\(entry.subject)\t\(TerminalText.sanitize(entry.detail))"
+                Console.out(
+                    "\(entry.id)\t\(TicketOutput.time(entry.at))\t\(id: entry.actor)\t\(id: entry.action)\t\(id: entry.subject)\t\(entry.detail)"
                 )
             }
         }
@@ -35,7 +35,7 @@ struct AuditCommand: ParsableCommand {
         func run() throws {
             switch try service.service().verifyAudit() {
             case .intact(let entries):
-                print("The audit log is intact: \(entries) entries, each linked to the one before.")
+                Console.out("The audit log is intact: \(entries) entries, each linked to the one before.")
             case .broken(let entry, let reason):
                 throw CommandError("the audit log is broken at entry \(entry): \(reason)")
             }

@@ -1,47 +1,40 @@
 import Foundation
 import HelpdeskCore
 
-/// Tickets as a table or detail for people, or JSON for scripts. Every text field came
-/// from a person, so it is sanitised before it reaches the terminal.
+/// Tickets as a table or detail for people, or JSON for scripts.
 enum TicketOutput {
-    static func table(_ tickets: [Ticket]) -> String {
+    static func table(_ tickets: [Ticket]) -> TerminalString {
         guard !tickets.isEmpty else { return "No tickets." }
-        let rows = tickets.map { ticket in
+        let rows = tickets.map { ticket -> TerminalString in
             let id = "#\(ticket.id)".padding(toLength: 6, withPad: " ", startingAt: 0)
             let status = ticket.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-            let due = ticket.status.isActive ? dueText(ticket.dueBy) : ""
-            return
-                "\(id)\(ticket.priority.rawValue)  \(status)\(due.padding(toLength: 14, withPad: " ", startingAt: 0))\(clean(ticket.title))"
+            let due = (ticket.status.isActive ? dueText(ticket.dueBy) : "").padding(toLength: 14, withPad: " ", startingAt: 0)
+            return "\(id)\(ticket.priority.rawValue)  \(status)\(due)\(id: ticket.title)"
         }
         return rows.joined(separator: "\n")
     }
 
-    static func detail(_ ticket: Ticket, history: [TicketEvent]) -> String {
-        var out = "#\(ticket.id) \(clean(ticket.title))\n"
-        out +=
-            "\(ticket.priority.rawValue) · \(ticket.status.rawValue) · \(clean(ticket.category)) · for \(clean(ticket.requester))"
-        out += ticket.assignee.map { " · assigned to \(clean($0))" } ?? ""
+    static func detail(_ ticket: Ticket, history: [TicketEvent]) -> TerminalString {
+        var out: TerminalString = "#\(ticket.id) \(id: ticket.title)\n"
+        out += "\(ticket.priority.rawValue) · \(ticket.status.rawValue) · \(id: ticket.category) · for \(id: ticket.requester)"
+        out += ticket.assignee.map { " · assigned to \(id: $0)" } ?? ""
         out += "\nfiled \(time(ticket.created)) · due \(time(ticket.dueBy))\n\n"
-        out += TerminalText.sanitize(ticket.summary, keepNewlines: true) + "\n"
+        out += "\(lines: ticket.summary)\n"
         if history.count > 1 {
             out += "\nHistory:\n"
             for event in history.dropFirst() {
-                out += "  \(time(event.at))  \(clean(event.actor)) \(describe(event))\n"
+                out += "  \(time(event.at))  \(id: event.actor) \(describe(event))\n"
             }
         }
         return out
     }
 
-    static func json(_ tickets: [Ticket]) -> String {
-        JSONOutput.string(tickets)
-    }
-
-    static func json(_ ticket: Ticket, history: [TicketEvent]) -> String {
+    static func json(_ ticket: Ticket, history: [TicketEvent]) {
         struct Detail: Encodable {
             let ticket: Ticket
             let history: [TicketEvent]
         }
-        return JSONOutput.string(Detail(ticket: ticket, history: history))
+        Console.json(Detail(ticket: ticket, history: history))
     }
 
     static func time(_ date: Date) -> String {
@@ -56,15 +49,12 @@ enum TicketOutput {
         return minutes < 0 ? "overdue \(amount)" : "due in \(amount)"
     }
 
-    private static func describe(_ event: TicketEvent) -> String {
+    private static func describe(_ event: TicketEvent) -> TerminalString {
         switch event.kind {
         case .created: "filed it"
-        case .comment: "commented: \(TerminalText.sanitize(event.detail))"
-        case .status: "set it \(clean(event.detail))"
-        case .assignment: "assigned it to \(clean(event.detail))"
+        case .comment: "commented: \(event.detail)"
+        case .status: "set it \(event.detail)"
+        case .assignment: "assigned it to \(id: event.detail)"
         }
     }
-
-    private static func clean(_ text: String) -> String { TerminalText.sanitize(text) }
-
 }

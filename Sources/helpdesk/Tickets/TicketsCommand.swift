@@ -21,7 +21,7 @@ struct TicketsCommand: ParsableCommand {
         func run() throws {
             let service = try service.service()
             let tickets = all ? try service.queue(includingFinished: finished) : try service.myTickets()
-            print(json ? TicketOutput.json(tickets) : TicketOutput.table(tickets))
+            json ? Console.json(tickets) : Console.out(TicketOutput.table(tickets))
         }
     }
 
@@ -33,7 +33,7 @@ struct TicketsCommand: ParsableCommand {
 
         func run() throws {
             let (ticket, history) = try service.service().ticket(id)
-            print(json ? TicketOutput.json(ticket, history: history) : TicketOutput.detail(ticket, history: history))
+            json ? TicketOutput.json(ticket, history: history) : Console.out(TicketOutput.detail(ticket, history: history))
         }
     }
 
@@ -49,10 +49,9 @@ struct TicketsCommand: ParsableCommand {
         func run() throws {
             let ticket = try service.service().fileTicket(
                 .init(title: title, summary: summary, category: category, priority: priority))
-            print(
-                json
-                    ? TicketOutput.json(ticket, history: [])
-                    : "Filed ticket #\(ticket.id) (\(ticket.priority.rawValue), due \(TicketOutput.time(ticket.dueBy))).")
+            json
+                ? TicketOutput.json(ticket, history: [])
+                : Console.out("Filed ticket #\(ticket.id) (\(ticket.priority.rawValue), due \(TicketOutput.time(ticket.dueBy))).")
         }
     }
 
@@ -64,7 +63,7 @@ struct TicketsCommand: ParsableCommand {
 
         func run() throws {
             _ = try service.service().comment(on: id, text.joined(separator: " "))
-            print("Commented on ticket #\(id).")
+            Console.out("Commented on ticket #\(id).")
         }
     }
 
@@ -76,7 +75,7 @@ struct TicketsCommand: ParsableCommand {
 
         func run() throws {
             _ = try service.service().assign(id, to: user)
-            print("Ticket #\(id) is assigned to \(user).")
+            Console.out("Ticket #\(id) is assigned to \(id: user).")
         }
     }
 
@@ -88,7 +87,7 @@ struct TicketsCommand: ParsableCommand {
 
         func run() throws {
             let ticket = try service.service().setStatus(id, to: status)
-            print("Ticket #\(id) is \(ticket.status.rawValue).")
+            Console.out("Ticket #\(id) is \(ticket.status.rawValue).")
         }
     }
 }
