@@ -32,3 +32,33 @@ struct TerminalTextTests {
         #expect(TerminalText.sanitize("ok\u{1B}") == "ok")
     }
 }
+
+/// Characters that draw nothing let two names look alike ("bob" and "b\u{200B}ob") or hide
+/// what text says. Prose drops them; names show them.
+struct InvisibleCharacterTests {
+    static let invisible: [Unicode.Scalar] = [
+        "\u{200B}", "\u{200E}", "\u{200F}", "\u{FEFF}", "\u{00AD}", "\u{E0041}", "\u{202E}", "\u{2066}",
+    ]
+
+    @Test(arguments: invisible)
+    func proseDropsThem(scalar: Unicode.Scalar) {
+        #expect(TerminalText.sanitize("b\(scalar)ob") == "bob")
+    }
+
+    @Test(arguments: invisible)
+    func namesShowThem(scalar: Unicode.Scalar) {
+        let shown = TerminalText.identifier("b\(scalar)ob")
+        #expect(shown == "b<U+\(String(scalar.value, radix: 16, uppercase: true))>ob")
+        #expect(shown != TerminalText.identifier("bob"))
+    }
+
+    @Test func joinersStayInProseForEmojiAndScripts() {
+        let family = "👩\u{200D}👩\u{200D}👧"
+        #expect(TerminalText.sanitize(family) == family)
+        #expect(TerminalText.identifier("a\u{200D}b") == "a<U+200D>b")
+    }
+
+    @Test func namesAreSanitisedToo() {
+        #expect(TerminalText.identifier("ann\u{1B}]0;x\u{07}") == "ann")
+    }
+}

@@ -101,4 +101,23 @@ struct ChatScreenTests {
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("is not an agent"))
     }
+
+    /// A 1 MB paste once was stored three times and left the idle chat using ~50× its
+    /// normal CPU. The line keeps 16 KB, says what it left out, and the chat idles.
+    @Test func aHugePasteIsCutWithANoticeAndTheChatStaysIdle() throws {
+        let tmux = try TmuxSession()
+        try tmux.waitFor("F1 help")
+        try tmux.paste(String(repeating: "printer jam ", count: 90_000))
+        let screen = try tmux.waitFor("not added", seconds: 30)
+        #expect(screen.contains("A message holds at most 16 KB"), "screen: \(screen)")
+        let chat = try #require(tmux.helpdeskProcesses().first)
+        try tmux.press("Enter")
+        try tmux.waitFor("Source:", seconds: 30)
+        sleep(1)
+        let before = try #require(TmuxSession.cpuSeconds(chat))
+        sleep(3)
+        let used = try #require(TmuxSession.cpuSeconds(chat)) - before
+        // A bound on idle cost, not a benchmark: idle means a redraw a second at most.
+        #expect(used < 0.3, "the idle chat used \(used) s of CPU in 3 s")
+    }
 }

@@ -46,6 +46,36 @@ final class TmuxSession {
         try tmux(["resize-window", "-x", "\(columns)", "-y", "\(rows)"])
     }
 
+    /// Pastes `text` into the pane as a terminal would, bracketed when the program asked.
+    func paste(_ text: String, pane: Int = 0) throws {
+        let file = scratch.appendingPathComponent("paste-\(UUID().uuidString)")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        try tmux(["load-buffer", file.path])
+        try tmux(["paste-buffer", "-p", "-d", "-t", ".\(pane)"])
+    }
+
+    /// The helpdesk processes started in this session (found by their private data folder).
+    func helpdeskProcesses() -> [pid_t] {
+        let all = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return all.compactMap(pid_t.init).filter { pid in
+            let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")
+            let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ") ?? Data()
+            return exe == HelpdeskProcess.executable.path
+                && String(decoding: environment, as: UTF8.self).contains("XDG_DATA_HOME=\(scratch.path)/data")
+        }
+    }
+
+    /// CPU time (user + system) `pid` has used, in seconds.
+    static func cpuSeconds(_ pid: pid_t) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let afterName = stat.range(of: ") ")
+        else { return nil }
+        // Fields after the command name start at field 3; utime and stime are 14 and 15.
+        let fields = stat[afterName.upperBound...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     func screen(pane: Int = 0) throws -> String { try tmux(["capture-pane", "-p", "-t", ".\(pane)"]) }
 
     /// Waits up to `seconds` for `text` to be on the pane; returns the screen either way.

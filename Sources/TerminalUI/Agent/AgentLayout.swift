@@ -5,6 +5,10 @@ import HelpdeskCore
 /// time left (warning under an hour, danger when overdue), the ticket in detail, and the
 /// key help or the prompt at the bottom.
 enum AgentLayout {
+    /// Names an agent acts on — users, titles, tools — with invisible characters shown, so
+    /// `b<U+200B>ob` never passes for `bob`.
+    private static func id(_ name: String) -> String { TerminalText.identifier(name) }
+
     static func draw(_ console: AgentProgram, on screen: Screen) {
         guard screen.rows >= ChatLayout.minimumRows, screen.columns >= ChatLayout.minimumColumns else {
             ChatLayout.tooSmall(screen)
@@ -39,7 +43,7 @@ enum AgentLayout {
             let age = Int(Date().timeIntervalSince(request.created) / 60)
             lines.append(
                 (
-                    "#\(request.id) \(request.requester) · \(request.call.tool) \(arguments) · \(age) min ago", .warning,
+                    "#\(request.id) \(id(request.requester)) · \(id(request.call.tool)) \(arguments) · \(age) min ago", .warning,
                     index == console.selected
                 ))
             for message in console.context[request.id] ?? [] {
@@ -55,20 +59,20 @@ enum AgentLayout {
             let left = ticket.dueBy.timeIntervalSinceNow
             let style: Screen.Style = left < 0 ? .danger : left < 3600 ? .warning : .normal
             let due = left < 0 ? "overdue \(duration(-left))" : "due in \(duration(left))"
-            let assignee = ticket.assignee.map { " → \($0)" } ?? ""
+            let assignee = ticket.assignee.map { " → \(id($0))" } ?? ""
             let text =
-                "#\(ticket.id) \(ticket.priority.rawValue) \(ticket.status.rawValue) · \(due) · \(ticket.requester)\(assignee) · \(ticket.title)"
+                "#\(ticket.id) \(ticket.priority.rawValue) \(ticket.status.rawValue) · \(due) · \(id(ticket.requester))\(assignee) · \(id(ticket.title))"
             lines.append((text, style, console.approvals.count + index == console.selected))
         }
         return lines
     }
 
     private static func detailLines(_ ticket: Ticket, _ history: [TicketEvent], width: Int) -> [(String, Screen.Style, Bool)] {
-        var lines: [(String, Screen.Style, Bool)] = [("#\(ticket.id) \(ticket.title)", .bold, false)]
-        let assignee = ticket.assignee.map { " · assigned to \($0)" } ?? ""
+        var lines: [(String, Screen.Style, Bool)] = [("#\(ticket.id) \(id(ticket.title))", .bold, false)]
+        let assignee = ticket.assignee.map { " · assigned to \(id($0))" } ?? ""
         lines.append(
             (
-                "\(ticket.priority.rawValue) · \(ticket.status.rawValue) · \(ticket.category) · for \(ticket.requester)\(assignee)",
+                "\(ticket.priority.rawValue) · \(ticket.status.rawValue) · \(ticket.category) · for \(id(ticket.requester))\(assignee)",
                 .accent, false
             ))
         lines.append(("due \(ticket.dueBy.formatted(.iso8601))", .dim, false))

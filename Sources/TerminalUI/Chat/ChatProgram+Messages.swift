@@ -88,11 +88,15 @@ extension ChatProgram {
             switch request.state {
             case .approved:
                 card.state = .approved(request: request.id, by: request.decidedBy, note: request.note)
-                card.decision = "approved by \(request.decidedBy ?? "an agent")" + (request.note.map { ": \($0)" } ?? "")
+                card.decision =
+                    "approved by \(TerminalText.identifier(request.decidedBy ?? "an agent"))"
+                    + (request.note.map { ": \($0)" } ?? "")
                 run(request.id)
             case .denied:
                 card.state = .denied(by: request.decidedBy, reason: request.note)
-                card.decision = "denied by \(request.decidedBy ?? "an agent")" + (request.note.map { ": \($0)" } ?? "")
+                card.decision =
+                    "denied by \(TerminalText.identifier(request.decidedBy ?? "an agent"))"
+                    + (request.note.map { ": \($0)" } ?? "")
             case .expired: card.state = .failed("the request expired before an agent decided it; ask again")
             default: break
             }
