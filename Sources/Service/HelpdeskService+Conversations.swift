@@ -44,7 +44,7 @@ extension HelpdeskService {
 
     /// Files the ticket a reply proposed, linked to the conversation.
     public func fileProposedTicket(_ draft: TicketDraft, from conversation: Int) throws -> Ticket {
-        let summary = draft.summary + "\n\nTranscript:\n" + draft.transcript.joined(separator: "\n")
+        let summary = String(draft.summary.prefix(MessageLimit.bytes)) + "\n\nTranscript:\n" + Self.recent(draft.transcript)
         return try fileTicket(
             .init(
                 title: draft.title, summary: summary, category: draft.category, priority: draft.priority,
@@ -53,6 +53,21 @@ extension HelpdeskService {
 }
 
 extension HelpdeskService {
+    /// The latest transcript lines that fit in six messages' worth, so a long conversation
+    /// still files (a ticket's summary is capped) with what the agent needs most.
+    static func recent(_ transcript: [String]) -> String {
+        var kept: [String] = []
+        var size = 0
+        for line in transcript.reversed() {
+            size += line.utf8.count + 1
+            if size > 6 * MessageLimit.bytes { break }
+            kept.append(line)
+        }
+        let left = transcript.count - kept.count
+        let note = left > 0 ? ["(\(left) earlier message\(left == 1 ? "" : "s") left out)"] : []
+        return (note + kept.reversed()).joined(separator: "\n")
+    }
+
     /// The last messages of a conversation: its owner's, or any for an agent.
     public func recentMessages(of conversation: Int, limit: Int) throws -> [Conversation.Message] {
         guard let (owner, _) = try database.conversation(conversation), owner == identity.user || role == .agent else {

@@ -79,4 +79,20 @@ struct ConversationServiceTests {
         let fits = String(paste.prefix(MessageLimit.bytes))
         #expect(try await reply(ann, fits, in: conversation) != nil)
     }
+
+    /// Messages are capped and so is a ticket's summary; a long conversation still files,
+    /// keeping its latest messages.
+    @Test func aLongConversationStillFilesATicketWithItsLatestMessages() async throws {
+        let setup = try ServiceSetup()
+        let ann = try chat(setup, as: "ann")
+        let conversation = try ann.startConversation()
+        let long = String(
+            String(repeating: "the plotter on floor 3 shows error 59 again ", count: 400).prefix(MessageLimit.bytes - 10))
+        for _ in 0..<9 { _ = try await reply(ann, long, in: conversation) }
+        let escalation = try #require(try await reply(ann, "I want to talk to a person", in: conversation))
+        let draft = try #require(escalation.ticket)
+        let ticket = try ann.fileProposedTicket(draft, from: conversation)
+        #expect(ticket.summary.contains("earlier messages left out)"))
+        #expect(ticket.summary.contains("employee: I want to talk to a person"))
+    }
 }

@@ -26,6 +26,13 @@ extension HelpdeskDatabase {
     ) throws -> Ticket {
         let title = new.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw StoreError.invalid("a ticket needs a title") }
+        guard title.utf8.count <= 500 else {
+            throw StoreError.invalid("a ticket's title holds at most 500 bytes; put the rest in its summary")
+        }
+        // A summary quotes the conversation: a few messages of up to `MessageLimit.bytes` each.
+        guard new.summary.utf8.count <= 8 * MessageLimit.bytes else {
+            throw StoreError.invalid("a ticket's summary holds at most \(8 * MessageLimit.bytes / 1024) KB")
+        }
         // As stored (seconds since 1970), so the ticket returned equals the ticket read back.
         let now = Date(timeIntervalSince1970: now.timeIntervalSince1970)
         let due = Date(timeIntervalSince1970: levels.dueDate(for: new.priority, from: now).timeIntervalSince1970)
@@ -87,6 +94,9 @@ extension HelpdeskDatabase {
     public func comment(on id: Int, by actor: String, text: String, at now: Date = Date()) throws -> Ticket {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.invalid("a comment needs text")
+        }
+        guard text.utf8.count <= MessageLimit.bytes else {
+            throw StoreError.invalid("a comment holds at most \(MessageLimit.described); attach longer text elsewhere")
         }
         return try change(id, by: actor, at: now, event: .comment, detail: text) { _ in }
     }
