@@ -65,27 +65,60 @@ enum DialogSuite {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func singleTurns() throws -> [Expectation] {
-        let text = try String(contentsOf: fixture("single-turn", "jsonl"), encoding: .utf8)
-        return try text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
-            try JSONDecoder().decode(Expectation.self, from: Data($0.utf8))
+    /// One company's knowledge base, `tools.json` and dialog suite. The shipped one is the
+    /// repository's own; the others live in `Fixtures/companies/NAME/`, each written by
+    /// someone who had not seen the engine.
+    struct Company: Sendable, CustomStringConvertible {
+        let name: String
+        let knowledge: URL
+        let tools: URL
+        let singleTurns: URL
+        let conversations: URL
+
+        var description: String { name }
+
+        func engine() throws -> GroundedEngine {
+            let base = try KnowledgeBase.load(knowledge.path)
+            return GroundedEngine(index: base.index, tools: try ToolCatalog.load(tools.path))
+        }
+
+        func expectations() throws -> [Expectation] {
+            let text = try String(contentsOf: singleTurns, encoding: .utf8)
+            return try text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
+                try JSONDecoder().decode(Expectation.self, from: Data($0.utf8))
+            }
+        }
+
+        func dialogs() throws -> [Dialog] {
+            try JSONDecoder().decode([Dialog].self, from: Data(contentsOf: conversations))
         }
     }
 
-    static func dialogs() throws -> [Dialog] {
-        try JSONDecoder().decode([Dialog].self, from: Data(contentsOf: fixture("conversations", "json")))
+    static let shipped = Company(
+        name: "shipped", knowledge: repository.appendingPathComponent("knowledge"),
+        tools: repository.appendingPathComponent("tools.json"), singleTurns: fixtures.appendingPathComponent("single-turn.jsonl"),
+        conversations: fixtures.appendingPathComponent("conversations.json"))
+
+    /// Every company: the shipped one and each folder under `Fixtures/companies`.
+    static func companies() throws -> [Company] {
+        let folder = fixtures.appendingPathComponent("companies")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
+        return [shipped]
+            + names.map { name in
+                let root = folder.appendingPathComponent(name)
+                return Company(
+                    name: name, knowledge: root.appendingPathComponent("knowledge"),
+                    tools: root.appendingPathComponent("tools.json"),
+                    singleTurns: root.appendingPathComponent("single-turn.jsonl"),
+                    conversations: root.appendingPathComponent("conversations.json"))
+            }
     }
 
-    static func engine() throws -> GroundedEngine {
-        let base = try KnowledgeBase.load(repository.appendingPathComponent("knowledge").path)
-        let tools = try ToolCatalog.load(repository.appendingPathComponent("tools.json").path)
-        return GroundedEngine(index: base.index, tools: tools)
-    }
+    static func singleTurns() throws -> [Expectation] { try shipped.expectations() }
 
-    private static func fixture(_ name: String, _ type: String) throws -> URL {
-        guard let url = Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: type) else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        return url
-    }
+    static func dialogs() throws -> [Dialog] { try shipped.dialogs() }
+
+    static func engine() throws -> GroundedEngine { try shipped.engine() }
+
+    private static let fixtures = repository.appendingPathComponent("Tests/EngineTests/Fixtures")
 }
