@@ -28,6 +28,7 @@ extension HelpdeskService {
     public func pendingApprovals() throws -> [ApprovalRequest] {
         guard role == .agent else { throw ServiceError.agentsOnly("see pending approvals", demoAgentAllowed: demoAgentAllowed) }
         try database.expireOverdue()
+        try failAbandonedRuns()
         return try database.approvals(states: [.pending]).reversed()
     }
 
@@ -47,6 +48,7 @@ extension HelpdeskService {
 
     /// One of the asker's own requests.
     public func request(_ id: Int) throws -> ApprovalRequest {
+        try failAbandonedRuns()
         guard let request = try database.approval(id), request.requester == identity.user || role == .agent else {
             throw StoreError.requestNotFound(id)
         }
@@ -61,7 +63,9 @@ extension HelpdeskService {
         guard let tool = tools.tool(named: request.call.tool) else {
             throw ArgumentError(parameter: "tool", description: "tool “\(request.call.tool)” is no longer in the whitelist")
         }
-        let claimed = try database.claim(id, by: identity.user)
+        // Until `finish` below, the request's record names this process: if it dies (a
+        // dropped ssh session, a crash), whoever next reads requests marks it failed.
+        let claimed = try database.claim(id, by: identity.user, in: .current())
         let result = ToolRunner(database: database).run(claimed.call, tool: tool, requester: identity.user)
         _ = try database.finish(id, succeeded: result.succeeded, outcome: result.record, by: identity.user)
         // The record, never the message: the message may hold a temporary password.
@@ -69,5 +73,12 @@ extension HelpdeskService {
             level: result.succeeded ? .info : .warning, "request ran",
             metadata: ["request": "\(id)", "tool": "\(claimed.call.tool)", "outcome": "\(result.record)"])
         return result
+    }
+
+    /// Marks requests whose runner died before the tool finished as failed, so every
+    /// request that started ends with an outcome. Reads only, unless there is one.
+    private func failAbandonedRuns() throws {
+        let count = try database.failAbandoned(isRunning: \.isRunning)
+        if count > 0 { log.warning("requests abandoned by a runner that ended", metadata: ["count": "\(count)"]) }
     }
 }

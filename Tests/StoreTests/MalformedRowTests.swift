@@ -44,4 +44,20 @@ struct MalformedRowTests {
             return
         }
     }
+
+    @Test func aRequestWithBytesForItsToolIsListedInsteadOfCrashing() throws {
+        let store = try TemporaryDatabase()
+        let queue = try DatabaseQueue(path: store.path)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO approval (tool, arguments, requester, state, created, expires, decidedBy)
+                    VALUES (X'FF', '{}', X'C328', 'pending', 'then', 1e300, 7)
+                    """)
+        }
+        try queue.close()
+        let pending = try store.database.approvals(states: [.pending])
+        #expect(pending.map(\.call.tool) == ["\u{FFFD}"])
+        #expect(pending.first?.decidedBy == "7")
+    }
 }

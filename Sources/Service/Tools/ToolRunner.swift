@@ -1,7 +1,6 @@
 import Foundation
 import HelpdeskCore
 import Store
-import Synchronization
 
 /// Runs whitelisted tools: built-in ones against the demo account directory, and `argv`
 /// ones as a program started directly — never through a shell — with each validated
@@ -62,50 +61,41 @@ struct ToolRunner: Sendable {
         return result
     }
 
-    /// Starts `argv[0]` directly with a minimal environment, no input, and a time limit.
-    /// Its output goes to the requester only; the record keeps the exit status and the
-    /// output's size, because a tool may print a secret.
+    /// Runs `argv[0]` directly under supervision (`ToolProcess`): a minimal environment, no
+    /// input, a clean signal mask, its own process group, a time limit for the whole group
+    /// and at most 64 KiB of output kept. Its output goes to the requester only; the record
+    /// keeps the exit status and the output's size, because a tool may print a secret.
     static func execute(_ argv: [String], timeout: Double) -> ToolResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: argv[0])
-        process.arguments = Array(argv.dropFirst())
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        process.standardInput = FileHandle.nullDevice
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        do {
-            try process.run()
-        } catch {
-            return ToolResult(
-                succeeded: false, message: "The tool could not be started: \(error.localizedDescription)", secret: nil,
-                record: "could not start \(argv[0])")
+        let outcome = ToolProcess(argv: argv, timeout: .milliseconds(Int64((timeout * 1000).rounded()))).run()
+        let left = outcome.omittedBytes
+        let output =
+            String(decoding: outcome.output, as: UTF8.self) + (left > 0 ? "\n[\(left) more bytes of output were left out]" : "")
+        let size = "\(outcome.output.count + left) bytes of output" + (left > 0 ? " (\(left) left out)" : "")
+        /// The output, then `sentence` on a line of its own.
+        func after(_ sentence: String) -> String {
+            output.isEmpty ? sentence : output + (output.hasSuffix("\n") ? "" : "\n") + sentence
         }
-        // Read while it runs, so a chatty tool cannot fill the pipe and stall.
-        let collected = Mutex(Data())
-        let read = DispatchSemaphore(value: 0)
-        Thread {
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            collected.withLock { $0 = data }
-            read.signal()
-        }.start()
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            if finished.wait(timeout: .now() + 2) == .timedOut { kill(process.processIdentifier, SIGKILL) }
-            finished.wait()
+        switch outcome.ending {
+        case .exited(let status):
             return ToolResult(
-                succeeded: false, message: "The tool did not finish within \(Int(timeout)) seconds and was stopped.", secret: nil,
-                record: "timed out after \(Int(timeout)) s")
+                succeeded: status == 0, message: output.isEmpty ? "The tool finished with exit status \(status)." : output,
+                secret: nil, record: "exit status \(status), \(size)")
+        case .killed(let signal):
+            return ToolResult(
+                succeeded: false, message: after("The tool was ended by signal \(signal)."), secret: nil,
+                record: "ended by signal \(signal), \(size)")
+        case .statusLost:
+            return ToolResult(
+                succeeded: false, message: after("The tool's exit status could not be collected."), secret: nil,
+                record: "exit status unknown, \(size)")
+        case .timedOut:
+            return ToolResult(
+                succeeded: false, message: after("The tool did not finish within \(Int(timeout)) seconds and was stopped."),
+                secret: nil, record: "timed out after \(Int(timeout)) s")
+        case .notStarted(let reason):
+            return ToolResult(
+                succeeded: false, message: "The tool could not be started: \(reason).", secret: nil,
+                record: "could not start \(argv.first ?? "an empty command"): \(reason)")
         }
-        // A grandchild still holding the pipe open must not hang the helpdesk.
-        _ = read.wait(timeout: .now() + 2)
-        let data = collected.withLock { $0.prefix(64 * 1024) }
-        let status = process.terminationStatus
-        let text = String(decoding: data, as: UTF8.self)
-        return ToolResult(
-            succeeded: status == 0, message: text.isEmpty ? "The tool finished with exit status \(status)." : text, secret: nil,
-            record: "exit status \(status), \(data.count) bytes of output")
     }
 }

@@ -3,6 +3,25 @@ import GRDB
 import HelpdeskCore
 
 extension HelpdeskDatabase {
+    /// The process running a claimed request. A pid alone can be reused by an unrelated
+    /// process, so the start time and the boot are kept with it.
+    public struct RunnerProcess: Sendable, Equatable {
+        public let pid: Int32
+        /// Clock ticks after boot (field 22 of `/proc/PID/stat`); 0 when unknown.
+        public let started: Int64
+        /// `/proc/sys/kernel/random/boot_id`; empty when unknown.
+        public let boot: String
+
+        public init(pid: Int32, started: Int64, boot: String) {
+            self.pid = pid
+            self.started = started
+            self.boot = boot
+        }
+    }
+
+    /// What an abandoned request's record says.
+    public static let abandonedOutcome = "the helpdesk process running it ended before the tool finished"
+
     /// Files a request for `call`; it waits for an agent unless `needsApproval` is false.
     /// Pending requests are in the database, so they survive restarts.
     public func requestTool(
@@ -104,12 +123,18 @@ extension HelpdeskDatabase {
     }
 
     /// Takes an approved request for running, so it runs once even if two processes try.
-    public func claim(_ id: Int, by runner: String, at now: Date = Date()) throws -> ApprovalRequest {
+    /// `process` is recorded so that `failAbandoned(isRunning:)` can tell when it died.
+    public func claim(_ id: Int, by runner: String, in process: RunnerProcess, at now: Date = Date()) throws
+        -> ApprovalRequest
+    {
         let outcome: Result<ApprovalRequest, StoreError> = try write { db in
             guard var request = try Self.approval(db, id) else { return .failure(.requestNotFound(id)) }
             guard request.state == .approved else { return .failure(.notRunnable(id, state: request.state.rawValue)) }
             request.state = .running
             try Self.update(db, request, finished: nil)
+            try db.execute(
+                sql: "UPDATE approval SET runnerPid = ?, runnerStarted = ?, runnerBoot = ? WHERE id = ?",
+                arguments: [process.pid, process.started, process.boot, id])
             try Self.audit(
                 db, actor: runner, action: "approval.running", subject: "request/\(id)", detail: request.call.tool, at: now)
             return .success(request)
@@ -136,6 +161,48 @@ extension HelpdeskDatabase {
         return try result.get()
     }
 
+    /// Marks `running` requests whose runner process is gone as failed, audited and
+    /// announced like any outcome; returns how many. A request claimed before runners were
+    /// recorded counts as abandoned. Writes only when there is one, so it is cheap to call
+    /// wherever requests are read.
+    /// - Parameter isRunning: whether a recorded runner still exists (the store does not
+    ///   look at processes itself).
+    @discardableResult
+    public func failAbandoned(isRunning: (RunnerProcess) -> Bool, at now: Date = Date()) throws -> Int {
+        let running = try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, runnerPid, runnerStarted, runnerBoot FROM approval WHERE state = 'running'")
+        }
+        let abandoned = running.filter { row in Self.runnerProcess(row).map { !isRunning($0) } ?? true }.map { row in
+            (id: row.integer("id"), runner: Self.runnerProcess(row))
+        }
+        guard !abandoned.isEmpty else { return 0 }
+        return try write { db in
+            var count = 0
+            for (id, runner) in abandoned {
+                // Re-read inside the write: it may have finished since, or been swept by another process.
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM approval WHERE id = ?", arguments: [id]),
+                    var request = Self.approval(row), request.state == .running, Self.runnerProcess(row) == runner
+                else { continue }
+                request.state = .failed
+                request.outcome = Self.abandonedOutcome
+                try Self.update(db, request, finished: now)
+                try Self.audit(
+                    db, actor: "helpdesk", action: "approval.failed", subject: "request/\(id)", detail: Self.abandonedOutcome,
+                    at: now)
+                try Self.notify(db, .approvalFinished, subject: id, user: request.requester, at: now)
+                count += 1
+            }
+            return count
+        }
+    }
+
+    private static func runnerProcess(_ row: Row) -> RunnerProcess? {
+        guard let pid = row.optionalInteger("runnerPid").flatMap(Int32.init(exactly:)) else { return nil }
+        return RunnerProcess(
+            pid: pid, started: Int64(row.integer("runnerStarted")),
+            boot: row.text("runnerBoot"))
+    }
+
     private static func update(_ db: Database, _ request: ApprovalRequest, finished: Date?) throws {
         try db.execute(
             sql: """
@@ -153,16 +220,14 @@ extension HelpdeskDatabase {
     }
 
     private static func approval(_ row: Row) -> ApprovalRequest? {
-        let text: String = row["arguments"]
-        guard let arguments = try? JSONDecoder().decode([String: ArgumentValue].self, from: Data(text.utf8)),
-            let state = ApprovalRequest.State(rawValue: row["state"])
+        guard let arguments = try? JSONDecoder().decode([String: ArgumentValue].self, from: Data(row.text("arguments").utf8)),
+            let state = ApprovalRequest.State(rawValue: row.text("state"))
         else { return nil }
-        let decided: Double? = row["decided"]
         return ApprovalRequest(
-            id: row["id"], call: ToolCall(tool: row["tool"], arguments: arguments), requester: row["requester"],
-            conversation: row["conversation"], state: state, decidedBy: row["decidedBy"], note: row["note"],
-            outcome: row["outcome"], created: Date(timeIntervalSince1970: row["created"]),
-            decided: decided.map { Date(timeIntervalSince1970: $0) }, expires: Date(timeIntervalSince1970: row["expires"]))
+            id: row.integer("id"), call: ToolCall(tool: row.text("tool"), arguments: arguments), requester: row.text("requester"),
+            conversation: row.optionalInteger("conversation"), state: state, decidedBy: row.optionalText("decidedBy"),
+            note: row.optionalText("note"), outcome: row.optionalText("outcome"), created: row.date("created"),
+            decided: row.optionalDate("decided"), expires: row.date("expires"))
     }
 }
 

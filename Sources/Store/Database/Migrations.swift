@@ -90,6 +90,16 @@ enum Migrations {
                 t.column("user", .text).notNull()  // whom it concerns: requester of the ticket or request
             }
         }
+        // Who runs a claimed request, so a request whose runner died (a dropped ssh session,
+        // a crash) is marked failed instead of staying `running` forever. The pid alone
+        // could be reused; the start time and the boot tell a reused pid from the runner.
+        migrator.registerMigration("3: the process running a claimed request") { db in
+            try db.alter(table: "approval") { t in
+                t.add(column: "runnerPid", .integer)
+                t.add(column: "runnerStarted", .integer)  // clock ticks after boot, field 22 of /proc/PID/stat
+                t.add(column: "runnerBoot", .text)  // /proc/sys/kernel/random/boot_id
+            }
+        }
         return migrator
     }
 }
