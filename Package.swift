@@ -38,8 +38,11 @@ let package = Package(
         ),
         .target(
             name: "Service",
-            dependencies: ["HelpdeskCore", "Knowledge", "Engine", "Store", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "HelpdeskCore", "Knowledge", "Engine", "Store", "CSpawn", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
+        .target(name: "CSpawn"),
         .target(
             name: "TerminalUI", dependencies: ["HelpdeskCore", "CNcursesw", .product(name: "Logging", package: "swift-log")]
         ),
@@ -52,19 +55,21 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "helpdesk-bench", dependencies: ["Knowledge", "Store", "CSQLite"]),
+        .executableTarget(name: "helpdesk-fuzz", dependencies: ["HelpdeskCore", "Knowledge"]),
         .testTarget(
             name: "KnowledgeTests",
             dependencies: ["Knowledge"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Fixtures"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "helpdesk-bench", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Engine", "Knowledge"]),
         .testTarget(name: "HelpdeskTests", dependencies: ["helpdesk"]),
+        .testTarget(name: "FuzzTests", dependencies: ["helpdesk-fuzz"]),
     ],
     swiftLanguageModes: [.v6]
 )

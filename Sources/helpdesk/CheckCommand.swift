@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
             _ = try configuration.serviceLevels(file: path ?? "config.json")
             Console.out("config:    \(path ?? "none (defaults)")")
         } catch {
-            problems.append(String(describing: error))
+            problems += error.messages
         }
         do {
             let catalog = try ToolCatalog.load(try tools.path())

@@ -33,7 +33,7 @@ struct ToolCatalogTests {
         let error = #expect(throws: ToolCatalogError.self) {
             try ToolCatalog.parse("{\n  \"tools\": [\n    {\"name\": \"x\",}\n  ]\n}", file: "/etc/helpdesk/tools.json")
         }
-        #expect(error?.description == "/etc/helpdesk/tools.json:3:18: expected a member name in double quotes")
+        #expect(error?.description == "/etc/helpdesk/tools.json:3:18: a comma before `}`; remove the trailing comma")
     }
 
     @Test(arguments: [
@@ -47,7 +47,19 @@ struct ToolCatalogTests {
         ),
         (
             #"{"tools": [{"name": "a", "title": "t", "description": "d", "aproval": "agent", "run": {"builtin": "directory.reset_password"}}]}"#,
-            "tools.json:1:71:tools[0].aproval: unknown field `aproval`; expected approval, description, examples, name, parameters, run, title"
+            "tools.json:1:60:tools[0].aproval: unknown field `aproval`; did you mean `approval`?"
+        ),
+        (
+            #"{"tools": [{"name": "a", "title": "t", "description": "d", "approval": "none", "run": {"argv": ["/bin/x"], "timeout_seconds": 1e300}}]}"#,
+            "tools.json:1:127:tools[0].run.timeout_seconds: expected a number of seconds from 1 to 600 (leave it out for 10), found 1e+300"
+        ),
+        (
+            #"{"tools": [{"name": "a", "title": "t", "description": "d", "approval": "none", "run": {"argv": ["/bin/x"], "timeout_seconds": 0.5}}]}"#,
+            "tools.json:1:127:tools[0].run.timeout_seconds: expected a number of seconds from 1 to 600 (leave it out for 10), found 0.5"
+        ),
+        (
+            #"{"tools": [{"name": "a", "title": "t", "description": "d", "parameters": {"properties": {"n": {"type": "string", "maxLength": 1e300}}}, "approval": "none", "run": {"builtin": "directory.account_status"}}]}"#,
+            "tools.json:1:127:tools[0].parameters.properties.n.maxLength: expected a whole number from 0 to 1000000, found 1e+300"
         ),
         (
             #"{"tools": [{"name": "a", "title": "t", "description": "d", "approval": "none", "run": {"argv": ["rm", "-rf"]}}]}"#,
@@ -77,5 +89,61 @@ struct ToolCatalogTests {
         }
         #expect((error?.problems.count ?? 0) >= 5)
         #expect(error?.problems.contains { $0.field == "tools[1].title" && $0.message.contains("found a number") } == true)
+    }
+
+    @Test func theDefaultTimeoutIsTenSeconds() throws {
+        let catalog = try ToolCatalog.parse(
+            #"{"tools": [{"name": "a", "title": "t", "description": "d", "approval": "none", "run": {"argv": ["/bin/x"]}}]}"#,
+            file: "tools.json")
+        #expect(catalog.tool(named: "a")?.run == .argv(["/bin/x"], timeoutSeconds: 10))
+    }
+
+    @Test func aByteOrderMarkIsSkipped() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.shipped))
+        let catalog = try ToolCatalog.parse(bytes: [0xEF, 0xBB, 0xBF] + [UInt8](data), file: "tools.json")
+        #expect(catalog.tools.count == 3)
+    }
+
+    @Test func aByteOrderMarkInsideTheFileIsNamed() {
+        let error = #expect(throws: ToolCatalogError.self) {
+            try ToolCatalog.parse(bytes: Array("{\"tools\":\n \u{FEFF}[]}".utf8), file: "tools.json")
+        }
+        #expect(
+            error?.description
+                == "tools.json:2:2: expected a JSON value, found a byte-order mark (U+FEFF, invisible; delete it)")
+    }
+
+    @Test func invalidUTF8IsNamedWithItsLine() {
+        let error = #expect(throws: ToolCatalogError.self) {
+            try ToolCatalog.parse(bytes: Array("{\n\"tools\": []\n".utf8) + [0xFF], file: "tools.json")
+        }
+        #expect(error?.description.hasPrefix("tools.json:3:1: byte 0xFF is not UTF-8") == true)
+    }
+
+    @Test func aRepeatedNameNamesTheFirst() {
+        let tool =
+            #"{"name": "a", "title": "t", "description": "d", "approval": "none", "run": {"builtin": "directory.account_status"}}"#
+        let error = #expect(throws: ToolCatalogError.self) {
+            try ToolCatalog.parse("{\"tools\": [\n\(tool),\n\(tool)]}", file: "tools.json")
+        }
+        #expect(
+            error?.description
+                == "tools.json:3:10:tools[1].name: a second tool named `a` (the first is at line 2); names must be unique")
+    }
+
+    /// The duplicate-name check was quadratic: 96 s for this file. The bound is generous on
+    /// purpose (a debug build on a busy machine); the point is linear against quadratic.
+    @Test func twoHundredThousandToolsLoadInSeconds() throws {
+        var text = #"{"tools": ["#
+        for index in 0..<200_000 {
+            if index > 0 { text += ",\n" }
+            text +=
+                #"{"name": "t\#(index)", "title": "t", "description": "d", "approval": "none", "run": {"builtin": "directory.account_status"}}"#
+        }
+        text += "]}"
+        let start = ContinuousClock.now
+        let catalog = try ToolCatalog.parse(bytes: Array(text.utf8), file: "tools.json")
+        #expect(catalog.tools.count == 200_000)
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 }

@@ -15,7 +15,7 @@ struct LongWordTests {
         let base = try KnowledgeBase.load(kb.path)
         #expect(
             base.issues.map(\.description) == [
-                "\(kb.path)/printing/jams.md:5: has a \(length)-character word; words over 40 characters are searched but never used to correct a misspelling"
+                "\(kb.path)/printing/jams.md:5: has a \(length)-character word; words over 64 characters are searched but never used to correct a misspelling"
             ])
 
         let started = ContinuousClock.now

@@ -5,7 +5,10 @@ import Foundation
 /// Looked up in `$XDG_CONFIG_HOME/helpdesk/config.json` (default `~/.config/…`), then
 /// `/etc/helpdesk/config.json`; the first file that exists wins, so a user's file
 /// overrides the host's.
-public struct Configuration: Sendable, Equatable, Codable {
+///
+/// Only `Encodable`: decoding goes through `parse(bytes:file:)`, which rejects unknown
+/// keys and out-of-range values that a synthesized `Decodable` would let through.
+public struct Configuration: Sendable, Equatable, Encodable {
     /// Folder of Markdown articles, used when `./knowledge` does not exist.
     public var knowledge: String?
     /// The tool whitelist, used when `./tools.json` does not exist.
@@ -19,7 +22,8 @@ public struct Configuration: Sendable, Equatable, Codable {
     /// Whether `--demo-agent` may act as the demo agent. Defaults to on only while no
     /// agents are configured: the embedded default, one person and their own database.
     public var demoAgent: Bool?
-    /// Minutes a tool request waits for an agent before it expires (default 60).
+    /// Minutes a tool request waits for an agent before it expires (default 60), within
+    /// `approvalExpiryMinutesRange`.
     public var approvalExpiryMinutes: Int?
     /// Resolution targets per priority, e.g. `{"P1": "1h", "P3": "1 working day"}`;
     /// priorities left out keep their defaults.
@@ -51,16 +55,55 @@ public struct Configuration: Sendable, Equatable, Codable {
     /// - Throws: `ConfigurationError` naming the priority or value that cannot be read.
     public func serviceLevels(file: String = "config.json") throws(ConfigurationError) -> ServiceLevels {
         var levels = ServiceLevels()
-        for (name, text) in sla ?? [:] {
+        for (name, text) in (sla ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let priority = Priority(rawValue: name.uppercased()) else {
-                throw .malformed(file, detail: "`sla` has \"\(name)\", which is not a priority (P1 to P4)")
+                throw .malformed(
+                    file, field: "sla.\(name)", detail: "\"sla\" has \"\(name)\", which is not a priority; write P1, P2, P3 or P4"
+                )
             }
-            guard let target = ServiceLevels.parse(text) else {
-                throw .malformed(file, detail: "`sla.\(name)` is \"\(text)\"; write e.g. \"4h\", \"3 days\" or \"1 working day\"")
+            do {
+                levels.targets[priority] = try Self.serviceLevelTarget(text)
+            } catch {
+                throw ConfigurationError(
+                    path: file,
+                    problems: [
+                        .init(
+                            code: error.code, location: nil, field: "sla.\(name)",
+                            message: "sla.\(name) is \"\(text)\"; \(error.message)")
+                    ])
             }
-            levels.targets[priority] = target
         }
         return levels
+    }
+
+    /// What `approvalExpiryMinutes` may be: a minute to a week.
+    public static let approvalExpiryMinutesRange = 1...10_080
+
+    /// Why an SLA value cannot be used, without where it was written.
+    struct ValueProblem: Error {
+        let code: ConfigurationError.Code
+        let message: String
+    }
+
+    /// Reads an SLA value such as "4h" or "1 working day", at most a year: a due date is
+    /// found by stepping through working days, so a target of a billion days would hang.
+    static func serviceLevelTarget(_ text: String) throws(ValueProblem) -> ServiceLevels.Target {
+        let example = "write e.g. \"4h\", \"3 days\" or \"1 working day\""
+        // Checked before parsing: `ServiceLevels.parse` reads the digits of a long value.
+        guard text.utf8.count <= 64, let target = ServiceLevels.parse(text) else {
+            throw ValueProblem(code: .invalidValue, message: example)
+        }
+        let withinAYear =
+            switch target {
+            case .hours(let hours): hours <= 8_760
+            case .days(let days): days <= 366
+            case .workingDays(let days): days <= 261
+            }
+        guard withinAYear else {
+            throw ValueProblem(
+                code: .outOfRange, message: "a target must be at most a year (8760h, 366 days or 261 working days)")
+        }
+        return target
     }
 
     public var allowsDemoAgent: Bool {
@@ -73,18 +116,34 @@ public struct Configuration: Sendable, Equatable, Codable {
     }
 
     /// Loads the first configuration file that exists, or the defaults when there is none.
-    /// - Throws: `ConfigurationError` naming the file when it exists but cannot be read or parsed.
+    /// - Throws: `ConfigurationError` naming the file, with every problem's line and column,
+    ///   when it exists but cannot be read or is not a valid configuration.
     public static func load(from paths: [String] = searchPaths()) throws(ConfigurationError) -> (Configuration, path: String?) {
         for path in paths where FileManager.default.fileExists(atPath: path) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw .unreadable(path)
             }
-            do {
-                return (try JSONDecoder().decode(Configuration.self, from: data), path)
-            } catch {
-                throw .malformed(path, detail: String(describing: error))
-            }
+            return (try parse(bytes: [UInt8](data), file: path), path)
         }
         return (Configuration(), nil)
+    }
+
+    /// Reads the contents of a `config.json`: UTF-8 JSON, with or without a byte-order mark.
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - file: the path to name in errors.
+    /// - Throws: `ConfigurationError` listing every problem with its line and column.
+    public static func parse(bytes: [UInt8], file: String) throws(ConfigurationError) -> Configuration {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes: bytes)
+        } catch {
+            throw ConfigurationError(
+                path: file, problems: [.init(code: .syntax, location: error.location, field: nil, message: error.message)])
+        }
+        var reader = ConfigurationReader()
+        let configuration = reader.read(root)
+        guard reader.problems.isEmpty else { throw ConfigurationError(path: file, problems: reader.problems) }
+        return configuration
     }
 }

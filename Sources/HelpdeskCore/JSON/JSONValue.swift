@@ -4,22 +4,25 @@ public struct JSONValue: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case null
         case bool(Bool)
+        /// Always finite: the parser rejects numbers too large for a `Double`.
         case number(Double)
         case string(String)
         case array([JSONValue])
         /// Members in file order; a duplicate key is a parse error.
-        case object([(key: String, value: JSONValue)])
+        case object([Member])
+    }
 
-        public static func == (a: Kind, b: Kind) -> Bool {
-            switch (a, b) {
-            case (.null, .null): true
-            case (.bool(let x), .bool(let y)): x == y
-            case (.number(let x), .number(let y)): x == y
-            case (.string(let x), .string(let y)): x == y
-            case (.array(let x), .array(let y)): x == y
-            case (.object(let x), .object(let y)): x.map(\.key) == y.map(\.key) && x.map(\.value) == y.map(\.value)
-            default: false
-            }
+    /// One `"key": value` of an object, with where the key was written: an unknown key is
+    /// reported at the key, not at its value.
+    public struct Member: Sendable, Equatable {
+        public let key: String
+        public let keyLocation: SourceLocation
+        public let value: JSONValue
+
+        public init(key: String, keyLocation: SourceLocation, value: JSONValue) {
+            self.key = key
+            self.keyLocation = keyLocation
+            self.value = value
         }
     }
 
@@ -50,7 +53,8 @@ public struct JSONValue: Sendable, Equatable {
     }
 }
 
-/// A 1-based line and column (counted in characters) in a text file.
+/// A 1-based line and column (counted in Unicode scalars, which is what editors show for
+/// all but combined characters) in a text file.
 public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
     public let line: Int
     public let column: Int

@@ -19,10 +19,19 @@ public struct ToolCatalog: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ToolCatalogError([.init(file: path, location: nil, field: nil, message: "cannot be read (does it exist?)")])
         }
-        guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
-            throw ToolCatalogError([.init(file: path, location: nil, field: nil, message: "is not valid UTF-8")])
+        return try parse(bytes: [UInt8](data), file: path)
+    }
+
+    /// Validates the bytes of a `tools.json`: UTF-8, with or without a byte-order mark;
+    /// `file` names it in errors.
+    public static func parse(bytes: [UInt8], file: String) throws(ToolCatalogError) -> ToolCatalog {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes: bytes)
+        } catch {
+            throw ToolCatalogError([.init(file: file, location: error.location, field: nil, message: error.message)])
         }
-        return try parse(text, file: path)
+        return try read(root, file: file)
     }
 
     /// Validates the text of a `tools.json`; `file` names it in errors.
@@ -33,6 +42,10 @@ public struct ToolCatalog: Sendable, Equatable {
         } catch {
             throw ToolCatalogError([.init(file: file, location: error.location, field: nil, message: error.message)])
         }
+        return try read(root, file: file)
+    }
+
+    private static func read(_ root: JSONValue, file: String) throws(ToolCatalogError) -> ToolCatalog {
         var reader = ToolCatalogReader(file: file)
         let tools = reader.read(root)
         guard reader.problems.isEmpty else { throw ToolCatalogError(reader.problems) }

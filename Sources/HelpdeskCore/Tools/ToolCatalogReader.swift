@@ -18,13 +18,19 @@ struct ToolCatalogReader {
             return []
         }
         var tools: [ToolDefinition] = []
+        // Where each name was first used: a set, not a scan of `tools`, which took 96 s
+        // for 200,000 tools.
+        var firstUse: [String: SourceLocation] = [:]
         for (index, entry) in entries.enumerated() {
             if let tool = readTool(entry, "tools[\(index)]") {
-                if tools.contains(where: { $0.name == tool.name }) {
+                let location = (entry["name"] ?? entry).location
+                if let first = firstUse[tool.name] {
                     report(
-                        entry["name"] ?? entry, "tools[\(index)].name", "a second tool named `\(tool.name)`; names must be unique"
+                        entry["name"] ?? entry, "tools[\(index)].name",
+                        "a second tool named `\(JSONParser.excerpt(tool.name))` (the first is at line \(first.line)); names must be unique"
                     )
                 } else {
+                    firstUse[tool.name] = location
                     tools.append(tool)
                 }
             }
@@ -33,13 +39,12 @@ struct ToolCatalogReader {
     }
 
     private mutating func readTool(_ value: JSONValue, _ path: String) -> ToolDefinition? {
-        let keys: Set = ["name", "title", "description", "examples", "parameters", "approval", "run"]
-        guard let members = object(value, path, allowed: keys) else { return nil }
+        guard let members = object(value, path, allowed: Self.toolKeys) else { return nil }
         let name = string(members["name"], "\(path).name", in: value, required: true)
         if let name, !Self.isIdentifier(name) {
             report(
                 members["name"] ?? value, "\(path).name",
-                "`\(name)` must be lower-case letters, digits and `_`, starting with a letter")
+                "`\(JSONParser.excerpt(name))` must be lower-case letters, digits and `_`, starting with a letter")
         }
         let title = string(members["title"], "\(path).title", in: value, required: true)
         let description = string(members["description"], "\(path).description", in: value, required: true)
@@ -49,7 +54,9 @@ struct ToolCatalogReader {
         if let raw = string(members["approval"], "\(path).approval", in: value, required: true) {
             approval = ToolDefinition.Approval(rawValue: raw)
             if approval == nil {
-                report(members["approval"] ?? value, "\(path).approval", "expected \"agent\" or \"none\", found \"\(raw)\"")
+                report(
+                    members["approval"] ?? value, "\(path).approval",
+                    "expected \"agent\" or \"none\", found \"\(JSONParser.excerpt(raw))\"")
             }
         }
         let run = readRun(members["run"], "\(path).run", in: value, parameters: parameters ?? [])
@@ -63,7 +70,7 @@ struct ToolCatalogReader {
         guard let value else { return [] }  // a tool without arguments
         guard let members = object(value, path, allowed: ["type", "properties", "required"]) else { return nil }
         if let type = string(members["type"], "\(path).type", in: value, required: false), type != "object" {
-            report(members["type"] ?? value, "\(path).type", "expected \"object\", found \"\(type)\"")
+            report(members["type"] ?? value, "\(path).type", "expected \"object\", found \"\(JSONParser.excerpt(type))\"")
         }
         var properties: [(String, JSONValue)] = []
         if let list = members["properties"] {
@@ -73,13 +80,17 @@ struct ToolCatalogReader {
                 report(list, "\(path).properties", "expected an object of properties, found \(list.typeDescription)")
             }
         }
-        let required = strings(members["required"], "\(path).required") ?? []
-        for name in required where !properties.contains(where: { $0.0 == name }) {
-            report(members["required"] ?? value, "\(path).required", "`\(name)` is required but not among the properties")
+        let required = Set(strings(members["required"], "\(path).required") ?? [])
+        let names = Set(properties.map(\.0))
+        for name in required.sorted() where !names.contains(name) {
+            report(
+                members["required"] ?? value, "\(path).required",
+                "`\(JSONParser.excerpt(name))` is required but not among the properties")
         }
         var parameters: [Parameter] = []
         for (name, property) in properties {
-            if let parameter = readProperty(property, name: name, "\(path).properties.\(name)", required: required.contains(name))
+            if let parameter = readProperty(
+                property, name: name, "\(path).properties.\(JSONParser.excerpt(name))", required: required.contains(name))
             {
                 parameters.append(parameter)
             }
@@ -88,12 +99,12 @@ struct ToolCatalogReader {
     }
 
     private mutating func readProperty(_ value: JSONValue, name: String, _ path: String, required: Bool) -> Parameter? {
-        let keys: Set = ["type", "enum", "synonyms", "pattern", "minLength", "maxLength", "description"]
-        guard let members = object(value, path, allowed: keys) else { return nil }
+        guard let members = object(value, path, allowed: Self.propertyKeys) else { return nil }
         guard let typeName = string(members["type"], "\(path).type", in: value, required: true) else { return nil }
         guard let kind = Parameter.Kind(rawValue: typeName) else {
             report(
-                members["type"] ?? value, "\(path).type", "expected \"string\", \"integer\" or \"boolean\", found \"\(typeName)\""
+                members["type"] ?? value, "\(path).type",
+                "expected \"string\", \"integer\" or \"boolean\", found \"\(JSONParser.excerpt(typeName))\""
             )
             return nil
         }
@@ -104,11 +115,15 @@ struct ToolCatalogReader {
         var synonyms: [String: [String]] = [:]
         if let list = members["synonyms"] {
             if case .object(let entries) = list.kind {
-                for (key, words) in entries {
-                    if allowed?.contains(key) != true {
-                        report(words, "\(path).synonyms.\(key)", "`\(key)` is not one of the `enum` values")
+                let allowedSet = Set(allowed ?? [])
+                for entry in entries {
+                    let (key, words) = (entry.key, entry.value)
+                    if !allowedSet.contains(key) {
+                        report(
+                            words, "\(path).synonyms.\(JSONParser.excerpt(key))",
+                            "`\(JSONParser.excerpt(key))` is not one of the `enum` values")
                     }
-                    synonyms[key] = strings(words, "\(path).synonyms.\(key)") ?? []
+                    synonyms[key] = strings(words, "\(path).synonyms.\(JSONParser.excerpt(key))") ?? []
                 }
             } else {
                 report(list, "\(path).synonyms", "expected an object of value → [words], found \(list.typeDescription)")
@@ -116,7 +131,9 @@ struct ToolCatalogReader {
         }
         let pattern = string(members["pattern"], "\(path).pattern", in: value, required: false)
         if let pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
-            report(members["pattern"] ?? value, "\(path).pattern", "`\(pattern)` is not a valid regular expression")
+            report(
+                members["pattern"] ?? value, "\(path).pattern",
+                "`\(JSONParser.excerpt(pattern))` is not a valid regular expression")
         }
         return Parameter(
             name: name, kind: kind,
@@ -133,13 +150,14 @@ struct ToolCatalogReader {
             report(parent, path, "missing `run`: {\"builtin\": NAME} or {\"argv\": [PROGRAM, …]}")
             return nil
         }
-        guard let members = object(value, path, allowed: ["builtin", "argv", "timeout_seconds"]) else { return nil }
+        guard let members = object(value, path, allowed: Self.runKeys) else { return nil }
         if let builtin = members["builtin"] {
             guard let name = string(builtin, "\(path).builtin", in: value, required: true) else { return nil }
             guard ToolCatalog.builtins.contains(name) else {
                 report(
                     builtin, "\(path).builtin",
-                    "unknown builtin `\(name)`; known: \(ToolCatalog.builtins.sorted().joined(separator: ", "))")
+                    "unknown builtin `\(JSONParser.excerpt(name))`; known: \(ToolCatalog.builtins.sorted().joined(separator: ", "))"
+                )
                 return nil
             }
             return .builtin(name)
@@ -155,19 +173,28 @@ struct ToolCatalogReader {
         let known = Set(parameters.map(\.name) + ["requester"])
         for element in argv {
             for placeholder in Self.placeholders(in: element) where !known.contains(placeholder) {
-                report(argvValue, "\(path).argv", "`{\(placeholder)}` is neither a parameter nor {requester}")
+                report(argvValue, "\(path).argv", "`{\(JSONParser.excerpt(placeholder))}` is neither a parameter nor {requester}")
             }
         }
-        var timeout = 10.0
+        var timeout = ToolDefinition.Run.defaultTimeoutSeconds
         if let limit = members["timeout_seconds"] {
-            if case .number(let seconds) = limit.kind, seconds > 0 {
+            let range = ToolDefinition.Run.timeoutSecondsRange
+            if case .number(let seconds) = limit.kind, range.contains(seconds) {
                 timeout = seconds
             } else {
-                report(limit, "\(path).timeout_seconds", "expected a positive number of seconds")
+                let found = if case .number(let seconds) = limit.kind { "\(Self.format(seconds))" } else { limit.typeDescription }
+                report(
+                    limit, "\(path).timeout_seconds",
+                    "expected a number of seconds from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)) "
+                        + "(leave it out for \(Self.format(timeout))), found \(found)")
             }
         }
         return .argv(argv, timeoutSeconds: timeout)
     }
+
+    static let toolKeys: Set = ["name", "title", "description", "examples", "parameters", "approval", "run"]
+    static let propertyKeys: Set = ["type", "enum", "synonyms", "pattern", "minLength", "maxLength", "description"]
+    static let runKeys: Set = ["builtin", "argv", "timeout_seconds"]
 
     /// `^[a-z][a-z0-9_]*$`, checked by hand: compiling a regular expression costs more
     /// than the rest of loading the file.
@@ -193,16 +220,22 @@ struct ToolCatalogReader {
         problems.append(.init(file: file, location: value.location, field: path.isEmpty ? nil : path, message: message))
     }
 
-    /// The members of an object, reporting any key outside `allowed` (usually a typo).
+    /// The members of an object, reporting any key outside `allowed` (usually a typo) at
+    /// the key, with the known key it is closest to.
     private mutating func object(_ value: JSONValue, _ path: String, allowed: Set<String>) -> [String: JSONValue]? {
         guard case .object(let entries) = value.kind else {
             report(value, path, "expected an object, found \(value.typeDescription)")
             return nil
         }
-        for (key, member) in entries where !allowed.contains(key) {
-            report(
-                member, path.isEmpty ? key : "\(path).\(key)",
-                "unknown field `\(key)`; expected \(allowed.sorted().joined(separator: ", "))")
+        for entry in entries where !allowed.contains(entry.key) {
+            let key = JSONParser.excerpt(entry.key)
+            let hint =
+                KeySuggestion.nearest(to: entry.key, among: allowed.sorted()).map { "did you mean `\($0)`?" }
+                ?? "expected \(allowed.sorted().joined(separator: ", "))"
+            problems.append(
+                .init(
+                    file: file, location: entry.keyLocation, field: path.isEmpty ? key : "\(path).\(key)",
+                    message: "unknown field `\(key)`; \(hint)"))
         }
         return Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
@@ -242,10 +275,18 @@ struct ToolCatalogReader {
 
     private mutating func count(_ value: JSONValue?, _ path: String) -> Int? {
         guard let value else { return nil }
-        guard case .number(let number) = value.kind, number >= 0, number == number.rounded() else {
-            report(value, path, "expected a whole number ≥ 0, found \(value.typeDescription)")
+        // `Int(exactly:)`, not `Int(_:)`, which traps on 1e300.
+        guard case .number(let number) = value.kind, number >= 0, let whole = Int(exactly: number), whole <= 1_000_000 else {
+            let found = if case .number(let number) = value.kind { Self.format(number) } else { value.typeDescription }
+            report(value, path, "expected a whole number from 0 to 1000000, found \(found)")
             return nil
         }
-        return Int(number)
+        return whole
+    }
+
+    /// `10` rather than `10.0`, for messages.
+    static func format(_ number: Double) -> String {
+        if let whole = Int(exactly: number) { return String(whole) }
+        return String(number)
     }
 }

@@ -40,6 +40,12 @@ public struct ToolDefinition: Sendable, Equatable {
         /// A program run directly (never through a shell); `{name}` elements are replaced by
         /// validated argument values and `{requester}` by the requester's user name.
         case argv([String], timeoutSeconds: Double)
+
+        /// How long an `argv` tool may run when `timeout_seconds` is left out.
+        public static let defaultTimeoutSeconds = 10.0
+        /// What `timeout_seconds` may be: at least a second, at most ten minutes, so a
+        /// typo such as `1e300` cannot leave a hung program holding a request forever.
+        public static let timeoutSecondsRange = 1.0...600.0
     }
 
     public var requiredParameters: [Parameter] { parameters.filter(\.isRequired) }

@@ -18,8 +18,9 @@ struct SpellingCorrector: Sendable {
     /// Longer words are neither corrected nor offered as corrections. Enumerating deletion
     /// variants costs the square of a word's length: one 3,000-character "word" in an
     /// article (a pasted key, a run of base64) made every misspelled query take 15 s.
-    /// Real words, even German compounds, stay well below this.
-    static let maxWordLength = 40
+    /// Real words, even German compounds, stay well below this; an SSH key fingerprint (43)
+    /// or a SHA-256 in hex (64) in an article is not worth a warning.
+    static let maxWordLength = 64
 
     /// - Parameter vocabulary: each correctable word with a weight (how common it is),
     ///   which breaks ties between equally near words.
