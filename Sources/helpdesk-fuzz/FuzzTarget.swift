@@ -49,13 +49,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             }
             return .accepted
         } catch {
-            for problem in error.problems {
-                if problem.location == nil { return .invalid("a problem without a location: \(problem.message)") }
-                if problem.description.count > longestMessage {
-                    return .invalid("a \(problem.description.count)-character message: \(problem.description.prefix(300))…")
-                }
-            }
-            return error.problems.isEmpty ? .invalid("rejected without a problem") : .rejected
+            guard !error.problems.isEmpty else { return .invalid("rejected without a problem") }
+            return unreadable(error.problems.map { ($0.location != nil, $0.description) }) ?? .rejected
         }
     }
 
@@ -72,14 +67,19 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             }
             return .accepted
         } catch {
-            for problem in error.problems {
-                if problem.location == nil { return .invalid("a problem without a location: \(problem.message)") }
-                if problem.description.count > longestMessage {
-                    return .invalid("a \(problem.description.count)-character message: \(problem.description.prefix(300))…")
-                }
-            }
-            return .rejected
+            return unreadable(error.problems.map { ($0.location != nil, $0.description) }) ?? .rejected
         }
+    }
+
+    /// What a refusal must not be: a problem without a location, or one too long to read.
+    private static func unreadable(_ problems: [(located: Bool, text: String)]) -> Outcome? {
+        for problem in problems {
+            if !problem.located { return .invalid("a problem without a location: \(problem.text.prefix(300))") }
+            if problem.text.count > longestMessage {
+                return .invalid("a \(problem.text.count)-character message: \(problem.text.prefix(300))…")
+            }
+        }
+        return nil
     }
 
     /// Through `KnowledgeBase.load`, the public way in: the article parser is internal to

@@ -79,7 +79,7 @@ struct SearchCommandTests {
         #expect(found.stdout.contains("[linux-host/disk-quota]"))
         let missing = try HelpdeskProcess.run(["search", "quota"], in: home)
         #expect(missing.status == 1)
-        #expect(missing.stderr.contains("no knowledge base: ./knowledge does not exist"))
+        #expect(missing.stderr.contains("no knowledge base: no usable ./knowledge, and"))
     }
 
     @Test func warnsAboutBadArticlesOnStandardErrorAndStillSearches() throws {

@@ -32,7 +32,7 @@ enum Console {
 
 /// Text for the terminal: literal parts are the program's own, every interpolated value
 /// is sanitised. `\(id: name)` shows invisible characters in a name as `<U+200B>`;
-/// `\(lines: text)` keeps newlines; `\(trusted: Console.bold)` is for the program's own
+/// `\(lines: text)` keeps newlines; `\(trusted: .bold)` is for the program's own
 /// attributes only.
 struct TerminalString: ExpressibleByStringInterpolation, Sendable {
     private(set) var text: String
