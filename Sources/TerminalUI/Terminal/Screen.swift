@@ -128,11 +128,19 @@ final class Screen {
     private static func installRestore() {
         atexit { Screen.restore() }
         // Termination and crashes alike: a trap or abort must not leave the shell in raw mode.
-        for signal in [SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS] {
+        let handled = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGABRT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS]
+        for signal in handled {
             Glibc.signal(signal) { number in
                 Screen.restore()
                 _exit(128 + number)
             }
         }
+        // A blocked signal mask is inherited: started by a thread that blocks them (test
+        // runners' and thread pools' threads do), the chat would never see `kill`, `timeout`
+        // or a hang-up, and would outlive its terminal.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signal in handled { sigaddset(&unblocked, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 }
