@@ -1,3 +1,4 @@
+import HelpdeskCore
 import Testing
 
 @testable import Knowledge
@@ -37,9 +38,10 @@ struct SpellingCorrectorTests {
     }
 
     @Test func optimalStringAlignmentDistance() {
-        #expect(SpellingCorrector.distance(Array("vnp".unicodeScalars), Array("vpn".unicodeScalars), limit: 3) == 1)
-        #expect(SpellingCorrector.distance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars), limit: 5) == 3)
-        #expect(SpellingCorrector.distance(Array("".unicodeScalars), Array("abc".unicodeScalars), limit: 5) == 3)
+        #expect(EditDistance.optimalStringAlignment(Array("vnp".unicodeScalars), Array("vpn".unicodeScalars), limit: 3) == 1)
+        #expect(
+            EditDistance.optimalStringAlignment(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars), limit: 5) == 3)
+        #expect(EditDistance.optimalStringAlignment(Array("".unicodeScalars), Array("abc".unicodeScalars), limit: 5) == 3)
     }
 
     @Test func theIndexCorrectsMisspelledQueryWordsAndSaysSo() {

@@ -79,4 +79,25 @@ struct TicketLifecycleTests {
         #expect(ServiceLevels.parse("4h") == .hours(4))
         #expect(ServiceLevels.parse("soon") == nil)
     }
+
+    /// A pasted megabyte must not become a ticket or a comment: each is refused whole, with
+    /// the limit named, and nothing is stored.
+    @Test func oversizedTitlesSummariesAndCommentsAreRefused() throws {
+        let store = try TemporaryDatabase()
+        let huge = String(repeating: "x", count: 1_000_000)
+        #expect(throws: StoreError.invalid("a ticket's title holds at most 500 bytes; put the rest in its summary")) {
+            try store.database.createTicket(
+                .init(title: huge, summary: "s", category: "general", priority: .p3), requester: "ann")
+        }
+        #expect(throws: StoreError.invalid("a ticket's summary holds at most 128 KB")) {
+            try store.database.createTicket(
+                .init(title: "t", summary: huge, category: "general", priority: .p3), requester: "ann")
+        }
+        let ticket = try newTicket(store.database)
+        #expect(throws: StoreError.invalid("a comment holds at most 16 KB; attach longer text elsewhere")) {
+            try store.database.comment(on: ticket.id, by: "ann", text: huge)
+        }
+        #expect(try store.database.tickets().count == 1)
+        #expect(try store.database.events(of: ticket.id).map(\.kind) == [.created])
+    }
 }

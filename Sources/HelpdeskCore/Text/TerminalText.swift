@@ -11,20 +11,18 @@ public enum TerminalText {
         }
     }
 
+    /// Bidirectional overrides and isolates, which make text read differently from what it is.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
     /// Whether `scalar` is a control character, a bidirectional control or invisible: what
     /// must never reach a terminal as itself.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20...0x7E: false
         case 0x00...0x1F, 0x7F...0x9F: true
-        default: isInvisible(scalar) || isJoinerOrBidi(scalar) && !(0x200C...0x200D).contains(scalar.value)
-        }
-    }
-
-    static func isJoinerOrBidi(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x200C, 0x200D, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
+        default: isInvisible(scalar) || isBidiControl(scalar)
         }
     }
 
@@ -34,7 +32,8 @@ public enum TerminalText {
     public static func identifier(_ text: String) -> String {
         var marked = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isInvisible(scalar) || isJoinerOrBidi(scalar) {
+            // In a name the joiners are shown too: they are invisible there as well.
+            if isInvisible(scalar) || isBidiControl(scalar) || scalar == "\u{200C}" || scalar == "\u{200D}" {
                 marked.append(contentsOf: "<U+\(String(scalar.value, radix: 16, uppercase: true))>".unicodeScalars)
             } else {
                 marked.append(scalar)
@@ -71,9 +70,9 @@ public enum TerminalText {
                 skipControlSequence(&scalars)
             case 0x90, 0x98, 0x9D, 0x9E, 0x9F:
                 skipControlString(&scalars)
-            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+            case 0x00...0x1F, 0x7F...0x9F:
                 break
-            case _ where isInvisible(scalar):
+            case _ where isInvisible(scalar) || isBidiControl(scalar):
                 break
             default:
                 output.append(scalar)

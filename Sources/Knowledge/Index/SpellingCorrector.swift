@@ -1,3 +1,5 @@
+import HelpdeskCore
+
 /// Finds the vocabulary word nearest to a misspelled one, SymSpell-style: the deletion
 /// variants of every word are precomputed, so a lookup compares the typed word with the
 /// few words that share a variant instead of with the whole vocabulary.
@@ -54,7 +56,7 @@ struct SpellingCorrector: Sendable {
                 guard seen.insert(index).inserted else { continue }
                 let candidate = words[Int(index)]
                 guard abs(candidate.count - typed.count) <= limit else { continue }
-                let distance = Self.distance(typed, candidate, limit: limit)
+                let distance = EditDistance.optimalStringAlignment(typed, candidate, limit: limit)
                 // Two edits only when the first letter agrees (people rarely mistype it), so a
                 // real word the knowledge base lacks ("super") is not read as another ("user").
                 guard distance <= 1 || (distance <= limit && candidate.first == typed.first) else { continue }
@@ -97,29 +99,5 @@ struct SpellingCorrector: Sendable {
             hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3
         }
         return hash
-    }
-
-    /// Optimal string alignment distance; stops early once every path exceeds `limit`.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
-                }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
-            }
-            if rowMinimum > limit { return rowMinimum }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        return previous[b.count]
     }
 }
