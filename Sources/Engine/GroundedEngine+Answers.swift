@@ -52,11 +52,7 @@ extension GroundedEngine {
     /// "how do I install software on Windows", "and on a mac?" is about the Mac only.
     static func topic(_ topic: String, refinedBy refinement: String?) -> String {
         guard let refinement else { return topic }
-        let settings: Set = [
-            "windows", "mac", "macos", "macbook", "iphone", "ipad", "android", "phone", "mobile", "linux", "laptop",
-            "desktop", "pc", "computer", "host", "tablet", "ios", "ubuntu", "home", "office", "browser", "chrome",
-            "firefox", "safari", "edge", "outlook", "web",
-        ]
+        let settings = MessageCues.devices
         guard MessageCues(refinement).words.contains(where: settings.contains) else { return topic }
         return MessageCues(topic).words.filter { !settings.contains($0) }.joined(separator: " ")
     }
@@ -71,6 +67,27 @@ extension GroundedEngine {
         text +=
             "\(hit.article.title) — \(hit.section)\n\n\(hit.passage.text)\n\nSource: \(hit.article.title), “\(hit.section)” (\(hit.article.id))"
         return Reply(kind: .answer, text: text, sources: [citation], confidence: confidence)
+    }
+
+    /// Hands an incident to a person at once, at its priority, with the most relevant
+    /// passage as something to do in the meantime. It is a pointer beside the ticket, not
+    /// the answer, so it needs half the confidence an answer needs.
+    func escalate(_ incident: Incident, message: String, _ conversation: inout Conversation) -> Reply {
+        let results = index.search(MessageCues.withoutPreamble(message), limit: 5)
+        let draft = Triage(index: index).draft(for: conversation, reason: incident.reason, priority: incident.priority)
+        conversation.pending = nil
+        var text =
+            "This needs a person now: I'll hand it to the service desk as \(draft.priority.rawValue) (\(draft.category)), with what you told me."
+        var sources: [Citation] = []
+        if let best = results.hits.first, gate.probability(of: best, in: results, index: index) >= 0.25 {
+            let citation = Citation(
+                article: best.article.id, title: best.article.title, section: best.section,
+                score: (best.score * 100).rounded() / 100)
+            sources = [citation]
+            text +=
+                "\n\nIn the meantime — \(best.article.title), “\(best.section)”:\n\n\(best.passage.text)\n\nSource: \(best.article.title) (\(best.article.id))"
+        }
+        return Reply(kind: .escalate, text: text, sources: sources, ticket: draft, confidence: 1)
     }
 
     /// Hands over to a person with a ticket drafted from the conversation.

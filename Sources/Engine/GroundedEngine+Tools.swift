@@ -3,7 +3,7 @@ import HelpdeskCore
 extension GroundedEngine {
     /// Starts a request for `tool` with what `message` already says about its arguments.
     func prepare(_ tool: ToolDefinition, from message: String, similarity: Double, _ conversation: inout Conversation) -> Reply {
-        var arguments = SlotFiller.arguments(in: message, for: tool)
+        var arguments = recognizer.slots(for: tool)?.arguments(in: message) ?? [:]
         var note: String?
         for (name, value) in arguments {
             guard let parameter = tool.parameter(named: name) else { continue }
@@ -28,7 +28,7 @@ extension GroundedEngine {
             let partial = (try? tool.call(with: arguments.filter { tool.parameter(named: $0.key) != nil }))
             let known = ToolCall(tool: tool.name, arguments: partial?.arguments ?? Self.typed(arguments, for: tool))
             return Reply(
-                kind: .clarify, text: "\(prefix)I can help: \(tool.title.lowercased()). \(missing.question)", tool: known,
+                kind: .clarify, text: "\(prefix)I can help with that: \(tool.title). \(missing.question)", tool: known,
                 confidence: similarity)
         }
         let call: ToolCall
@@ -42,7 +42,7 @@ extension GroundedEngine {
         let details = call.arguments.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
         let approval = tool.approval == .agent ? "This needs an agent's approval." : "This runs straight away."
         let text =
-            "\(prefix)I can \(tool.title.lowercased()) — \(tool.description)"
+            "\(prefix)I can do that: \(tool.title) — \(tool.description)"
             + (details.isEmpty ? "" : " (\(details))") + "\n\(approval) Shall I send the request? (yes/no)"
         return Reply(kind: .tool, text: text, tool: call, confidence: similarity)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import HelpdeskCore
 import Knowledge
 import Synchronization
@@ -8,18 +9,15 @@ import Synchronization
 public final class GroundedEngine: ConversationEngine {
     public let index: KnowledgeIndex
     let catalog: ToolCatalog
-    let gate: ConfidenceGate
-    /// A request must share at least this much with a tool's phrasing (F1 of terms).
-    let toolThreshold: Double
-    private let matcher: ToolMatcher
+    let gate: AnswerGate
+    let recognizer: ToolRecognizer
     private let analyzer: Mutex<Analyzer>
 
-    public init(index: KnowledgeIndex, tools: ToolCatalog, gate: ConfidenceGate = ConfidenceGate(), toolThreshold: Double = 0.6) {
+    public init(index: KnowledgeIndex, tools: ToolCatalog, weights: DecisionWeights = .shipped) {
         self.index = index
         self.catalog = tools
-        self.gate = gate
-        self.toolThreshold = toolThreshold
-        self.matcher = ToolMatcher(catalog: tools)
+        self.gate = AnswerGate(model: weights.answer)
+        self.recognizer = ToolRecognizer(catalog: tools, index: index, model: weights.tool)
         self.analyzer = Mutex(Analyzer())
     }
 
@@ -39,9 +37,21 @@ public final class GroundedEngine: ConversationEngine {
     public func respond(to message: String, in conversation: Conversation) -> (Reply, Conversation) {
         var conversation = conversation
         conversation.append(.employee, message)
-        let reply = decide(message.trimmingCharacters(in: .whitespacesAndNewlines), &conversation)
+        var why = ""
+        let reply = decide(message.trimmingCharacters(in: .whitespacesAndNewlines), &conversation, because: &why)
         conversation.append(.helpdesk, reply.text)
         return (reply, conversation)
+    }
+
+    /// Why the engine would reply to `message` as it does, in `conversation`: the step that
+    /// decided, and what the answer gate and the tool recogniser saw.
+    public func explain(_ message: String, in conversation: Conversation = Conversation()) -> Explanation {
+        var copy = conversation
+        copy.append(.employee, message)
+        var why = ""
+        let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = decide(trimmed, &copy, because: &why)
+        return explanation(of: trimmed, decision: why)
     }
 
     /// The text in pieces of a few words, as a front end would draw it while it streams.
@@ -66,41 +76,62 @@ public final class GroundedEngine: ConversationEngine {
 
     // MARK: - Deciding
 
-    private func decide(_ message: String, _ conversation: inout Conversation) -> Reply {
+    private func decide(_ message: String, _ conversation: inout Conversation, because why: inout String) -> Reply {
         let cues = MessageCues(message)
         guard !cues.words.isEmpty else {
+            why = "an empty message"
             return Reply(
                 kind: .clarify, text: "What can I help you with? Describe the problem, and any error message you see.",
                 confidence: 1)
         }
         if let pending = conversation.pending {
             conversation.pending = nil
-            if let reply = resolve(pending, message: message, cues: cues, &conversation) { return reply }
+            if let reply = resolve(pending, message: message, cues: cues, &conversation) {
+                why = "the reply to the open question (\(Self.describe(pending)))"
+                return reply
+            }
         }
-        if cues.isSmallTalk { return smallTalk(cues) }
+        if cues.isSmallTalk {
+            why = "small talk: only conversational words"
+            return smallTalk(cues)
+        }
         if let status = cues.ticketStatus {
+            why = "a question about a ticket"
             let text = status.number.map { "Let me look up ticket #\($0)." } ?? "Let me look up your open tickets."
             return Reply(kind: .status, text: text, ticketNumber: status.number, confidence: 1)
         }
         if cues.wantsPerson {
+            why = "the employee asked for a person or a ticket"
             return escalate(&conversation, reason: "the employee asked for a person")
         }
         if conversation.topic != nil, cues.saysItDidNotHelp {
+            why = "the last answer did not help: the next passage on the same topic"
             return followUp(&conversation, refinement: nil)
         }
         if conversation.topic != nil, cues.isRefinement {
+            why = "the same topic in another setting"
             return followUp(&conversation, refinement: message)
         }
-        if let match = requestedTool(message, cues) {
-            return prepare(match.tool, from: message, similarity: match.similarity, &conversation)
+        let tool = requestedTool(message)
+        // An incident goes to a person first, unless the employee asks for a tool outright
+        // ("I lost my phone, please reset my authenticator").
+        if let incident = Incident(message), !(tool != nil && cues.isRequest && incident.kind == .lostDevice) {
+            why = "an incident: \(incident.reason), \(incident.priority.rawValue)"
+            return escalate(incident, message: message, &conversation)
+        }
+        if let tool {
+            why = "a request for \(tool.tool.name) (probability \(String(format: "%.2f", tool.probability)) ≥ 0.50)"
+            return prepare(tool.tool, from: message, similarity: tool.probability, &conversation)
         }
         if isVague(message) {
+            why = "too vague: no word says what is wrong"
             return Reply(
                 kind: .clarify,
                 text:
                     "Could you tell me a bit more? What are you trying to do, on which device, and what happens — any error message?",
                 confidence: 1)
         }
+        why = "a question for the knowledge base: the answer gate decides"
         return answer(message, &conversation)
     }
 
@@ -110,11 +141,14 @@ public final class GroundedEngine: ConversationEngine {
     {
         switch pending {
         case .collecting(let name, let arguments, let asked):
-            guard let tool = catalog.tool(named: name), let parameter = tool.parameter(named: asked) else { return nil }
+            guard let tool = catalog.tool(named: name), let parameter = tool.parameter(named: asked),
+                let slots = recognizer.slots(for: tool)
+            else { return nil }
             if cues.isCancel {
                 return Reply(kind: .smalltalk, text: "OK, I've cancelled that request. Anything else?", confidence: 1)
             }
-            switch SlotFiller.answer(message, for: parameter) {
+            let isNewRequest = cues.isQuestion || requestedTool(message).map { $0.tool.name != name } == true
+            switch slots.answer(message, for: parameter, isNewRequest: isNewRequest) {
             case .value(let value):
                 var arguments = arguments
                 arguments[asked] = value
@@ -125,6 +159,15 @@ public final class GroundedEngine: ConversationEngine {
                 return nil
             }
         case .confirming(let call):
+            // "wait, make that ng-icu-02 instead": the same request with another value.
+            if let tool = catalog.tool(named: call.tool), let slots = recognizer.slots(for: tool) {
+                let changed = slots.arguments(in: message).filter { call.arguments[$0.key]?.description != $0.value }
+                if !changed.isEmpty {
+                    var arguments = call.arguments.mapValues(\.description)
+                    arguments.merge(changed) { $1 }
+                    return collect(tool, arguments: arguments, note: nil, similarity: 1, &conversation)
+                }
+            }
             if cues.isYes {
                 let tool = catalog.tool(named: call.tool)
                 let next =
@@ -157,18 +200,11 @@ public final class GroundedEngine: ConversationEngine {
         return Reply(kind: .smalltalk, text: text, confidence: 1)
     }
 
-    /// The tool `message` asks for, if it asks for one. A question that merely mentions a
-    /// tool's topic ("how often must I change my password?") is not a request, unless the
-    /// tool's own phrasings ask the same way ("when does my password expire").
-    private func requestedTool(_ message: String, _ cues: MessageCues) -> ToolMatcher.Match? {
-        guard let match = matcher.bestMatch(for: message), match.similarity >= toolThreshold else { return nil }
-        if cues.isQuestion {
-            return match.openingQuestionWord == cues.openingQuestionWord && match.similarity >= 0.75 ? match : nil
-        }
-        return match
+    /// The tool `message` most likely asks for, if that is more likely than not.
+    func requestedTool(_ message: String) -> ToolRecognizer.Assessment? {
+        recognizer.assess(message).first.flatMap { $0.probability >= 0.5 ? $0 : nil }
     }
 
-    /// Nothing in the message says what it is about: "help", "it doesn't work".
     /// Nothing in the message says what is wrong, beyond perhaps the device: "help",
     /// "it doesn't work", "something is wrong with my computer".
     private func isVague(_ message: String) -> Bool {

@@ -77,9 +77,9 @@ enum DialogSuite {
 
         var description: String { name }
 
-        func engine() throws -> GroundedEngine {
+        func engine(weights: DecisionWeights = .shipped) throws -> GroundedEngine {
             let base = try KnowledgeBase.load(knowledge.path)
-            return GroundedEngine(index: base.index, tools: try ToolCatalog.load(tools.path))
+            return GroundedEngine(index: base.index, tools: try ToolCatalog.load(tools.path), weights: weights)
         }
 
         func expectations() throws -> [Expectation] {

@@ -37,6 +37,24 @@ struct AskCommandTests {
         #expect((ticket["summary"] as? String)?.contains("parking badge") == true)
     }
 
+    @Test func explainSaysWhyAQuestionWasRefused() throws {
+        let run = try HelpdeskProcess.run(["ask", "--explain", "how do I get a parking badge"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("[not_found"))
+        #expect(run.stdout.contains("why: a question for the knowledge base: the answer gate decides"))
+        #expect(run.stdout.contains("(refuses; accepts at 0.50)"))
+        for feature in ["covered", "missed", "heading", "margin", "unknown"] { #expect(run.stdout.contains(feature)) }
+        #expect(run.stdout.contains("tool reset_password:"))
+
+        let json = try HelpdeskProcess.run(["ask", "--json", "--explain", "I forgot my password"])
+        let turn = try #require(try lines(json.stdout).first)
+        let explanation = try #require(turn["explanation"] as? [String: Any])
+        #expect((explanation["decision"] as? String)?.hasPrefix("a request for reset_password") == true)
+        let best = try #require((explanation["tools"] as? [[String: Any]])?.first)
+        #expect(best["tool"] as? String == "reset_password")
+        #expect((best["probability"] as? Double ?? 0) >= 0.5)
+    }
+
     @Test func aBrokenToolsFileIsReportedWithLineAndColumn() throws {
         let tools = FileManager.default.temporaryDirectory.appendingPathComponent("tools-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: tools) }

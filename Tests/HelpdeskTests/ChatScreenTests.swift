@@ -43,7 +43,7 @@ struct ChatScreenTests {
         #expect(try tmux.waitFor("Pending approvals", pane: 1).contains("Pending approvals"))
         try tmux.type("I forgot my password")
         try tmux.press("Enter")
-        #expect(try tmux.waitFor("Choose email").contains("Choose email"))
+        #expect(try tmux.waitFor("Which account?").contains("Which account?"))
         try tmux.type("vpn")
         try tmux.press("Enter")
         #expect(try tmux.waitFor("[y] send").contains("[y] send"))

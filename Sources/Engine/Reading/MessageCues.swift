@@ -63,29 +63,40 @@ struct MessageCues {
 
     /// "can I talk to a person", "open a ticket", "escalate this".
     var wantsPerson: Bool {
-        let verbs = ["talk", "speak", "chat", "connect", "call", "get", "want", "need", "transfer", "send"]
-        let people = ["human", "person", "agent", "someone", "somebody", "technician", "tech", "real", "people", "staff"]
-        let reachesPerson = words.contains(where: verbs.contains) && words.contains(where: people.contains)
+        let verbs: Set = ["talk", "speak", "chat", "connect", "call", "get", "want", "need", "transfer", "send"]
+        let people: Set = ["human", "person", "agent", "someone", "somebody", "technician", "tech", "real", "people"]
+        // The person follows the verb closely: "talk to a real person", not "connect my laptop … anyone".
+        let reachesPerson = words.indices.contains { index in
+            verbs.contains(words[index]) && words[(index + 1)..<min(index + 5, words.count)].contains(where: people.contains)
+        }
         return reachesPerson || opensTicket || words.contains("escalate")
     }
 
-    /// "open a ticket", "please file a ticket for this".
+    /// "open a ticket", "please file a ticket for this" — not "is ticket 4 still open?".
     var opensTicket: Bool {
-        words.contains("ticket") && hasAny(["open", "file", "create", "raise", "log", "submit", "make", "new"])
+        let verbs = ["open", "file", "create", "raise", "log", "submit", "make", "put in"]
+        return hasAny(verbs.flatMap { ["\($0) a ticket", "\($0) ticket", "\($0) a new ticket", "\($0) a support ticket"] })
+            || has("new ticket")
     }
 
     /// "status of ticket 42", "any news on my ticket?", "has anyone looked at INC 587":
     /// the number, if one is given. Asking to open a ticket is not a status question.
     var ticketStatus: (asked: Bool, number: Int?)? {
         let glued = words.first { $0.hasPrefix("inc") && Int($0.dropFirst(3)) != nil }
-        guard !opensTicket, glued != nil || hasAny(["ticket", "tickets", "incident", "inc", "case"]) else { return nil }
-        for (index, word) in words.enumerated() where ["ticket", "inc", "case", "incident", "number", "no"].contains(word) {
+        let records = ["ticket", "tickets", "incident", "inc", "case", "request", "requests"]
+        let requestStatus =
+            hasAny(["request", "requests"])
+            && hasAny(["status", "open", "any news", "update", "progress", "check on", "still", "my request", "my requests"])
+        guard !opensTicket, glued != nil || hasAny(["ticket", "tickets", "incident", "inc", "case"]) || requestStatus else {
+            return nil
+        }
+        for (index, word) in words.enumerated() where (records + ["number", "no"]).contains(word) {
             if index + 1 < words.count, let number = Int(words[index + 1]) { return (true, number) }
         }
         if let glued { return (true, Int(glued.dropFirst(3))) }
         // "my ticket" with no number: a question about the employee's own tickets; a
         // bare number elsewhere ("3 days") is not a ticket number.
-        return hasAny(["ticket", "tickets"]) ? (true, nil) : nil
+        return hasAny(["ticket", "tickets"]) || requestStatus ? (true, nil) : nil
     }
 
     /// "still doesn't work", "tried that", "same problem".
@@ -147,7 +158,7 @@ struct MessageCues {
     static let conversational: Set = [
         "ticket", "tickets", "open", "file", "create", "raise", "log", "submit", "human", "person", "agent", "someone",
         "somebody", "talk", "speak", "send", "get", "me", "now", "please", "pls", "it", "escalate", "help", "need",
-        "want", "hi", "hello", "thanks", "asap", "urgent", "real",
+        "want", "hi", "hello", "thanks", "asap", "urgent", "real", "yes", "no", "ok", "okay", "sure", "yeah", "yep", "nope",
     ]
 
     static let questionWords: Set = [
@@ -167,6 +178,13 @@ struct MessageCues {
         "i", "you", "very", "much", "so", "for", "the", "help", "a", "lot", "all", "again", "there", "team", "it",
         "that", "this", "now", "guys", "folks", "bot", "helpdesk", "day", "have", "nice", "great", "good", "be",
         "will", "see", "ya", "thats", "its", "is", "was", "many", "your", "everyone", "oh", "ah", "well", "just",
-        "really", "super", "u", "to", "me", "we", "there",
+        "really", "super", "u", "to", "me", "we", "there", "youve", "youre", "been", "anyone", "anybody", "here",
+    ]
+
+    /// Devices and platforms: where a problem happens, never what it is about.
+    static let devices: Set = [
+        "windows", "mac", "macos", "macbook", "iphone", "ipad", "android", "phone", "mobile", "linux", "laptop",
+        "desktop", "pc", "computer", "host", "tablet", "ios", "ubuntu", "home", "office", "browser", "chrome",
+        "firefox", "safari", "edge", "outlook", "web", "machine", "workstation",
     ]
 }

@@ -1,17 +1,40 @@
 import Foundation
 import HelpdeskCore
 
-/// Finds tool arguments in what an employee wrote.
-enum SlotFiller {
-    /// Arguments `message` gives for `tool`: `name=value` written out, or an allowed value
-    /// (or one of its synonyms) mentioned by name — only when exactly one is mentioned.
-    static func arguments(in message: String, for tool: ToolDefinition) -> [String: String] {
+/// Finds one tool's arguments in what an employee wrote.
+struct SlotFiller: Sendable {
+    let tool: ToolDefinition
+    private let names: [String: ValueNames]
+    private let freeText: [String: FreeTextValue]
+
+    init(tool: ToolDefinition, isCommon: @escaping @Sendable (String) -> Bool) {
+        self.tool = tool
+        var names: [String: ValueNames] = [:]
+        var freeText: [String: FreeTextValue] = [:]
+        for parameter in tool.parameters {
+            if parameter.allowedValues != nil {
+                names[parameter.name] = ValueNames(parameter)
+            } else if parameter.pattern != nil, parameter.kind == .string {
+                freeText[parameter.name] = FreeTextValue(parameter: parameter, isCommon: isCommon)
+            }
+        }
+        self.names = names
+        self.freeText = freeText
+    }
+
+    /// Every name of every allowed value, for telling which words name a value rather
+    /// than the tool.
+    var valuePhrases: [String] { names.values.flatMap { $0.names.flatMap(\.phrases) } }
+
+    /// Arguments `message` gives: `name=value` written out, the one allowed value it
+    /// names, or the one plausible free-text value.
+    func arguments(in message: String) -> [String: String] {
         var found: [String: String] = [:]
         for parameter in tool.parameters {
-            if let explicit = explicitValue(of: parameter.name, in: message) {
+            if let explicit = Self.explicitValue(of: parameter.name, in: message) {
                 found[parameter.name] = explicit
-            } else if let mentioned = mentionedValue(of: parameter, in: message) {
-                found[parameter.name] = mentioned
+            } else if let value = mentionedValue(of: parameter, in: message) {
+                found[parameter.name] = value
             }
         }
         return found
@@ -29,19 +52,38 @@ enum SlotFiller {
     /// Reads `reply` as the answer to the question about `parameter`. A reply that is
     /// not plain words (`email; rm -rf /`, `$(id)`) is validated as typed, so it is refused
     /// with the reason rather than mined for a word that happens to be valid.
-    static func answer(_ reply: String, for parameter: Parameter) -> Answer {
+    func answer(_ reply: String, for parameter: Parameter, isNewRequest: Bool) -> Answer {
         let trimmed = reply.trimmingCharacters(in: .whitespacesAndNewlines)
             .trimmingCharacters(in: CharacterSet(charactersIn: ".!?"))
         let refusal: ArgumentError
+        let words = trimmed.split(separator: " ").count
         do {
-            return .value(try parameter.validate(trimmed).description)
+            // A free-text value is taken whole only when short: "the big one near the
+            // lifts" is a description, not the name of a printer.
+            if freeText[parameter.name] == nil || words <= 3 { return .value(try parameter.validate(trimmed).description) }
+            refusal = ArgumentError(parameter: parameter.name, description: "I need its exact name.")
         } catch {
             refusal = error
         }
-        let plain = trimmed.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "'" || $0 == "," }
+        let plain = trimmed.allSatisfy { $0.isLetter || $0.isNumber || " -',+._".contains($0) }
         if plain, let mentioned = mentionedValue(of: parameter, in: trimmed) { return .value(mentioned) }
-        if plain && trimmed.split(separator: " ").count > 4 { return .unrelated }
+        if isNewRequest { return .unrelated }
         return .invalid(refusal)
+    }
+
+    /// The one allowed value `message` names (not one it says it is *not* about), or the
+    /// one plausible free-text value.
+    private func mentionedValue(of parameter: Parameter, in message: String) -> String? {
+        if let freeText = freeText[parameter.name] { return freeText.value(in: message) }
+        guard let names = names[parameter.name] else { return nil }
+        let text = Self.normalized(message)
+        let mentioned = names.names.filter { value in
+            value.phrases.contains { phrase in
+                let phrase = Self.normalized(phrase)
+                return text.contains(phrase) && !text.contains(" not" + phrase) && !text.contains(" no" + phrase)
+            }
+        }
+        return mentioned.count == 1 ? mentioned[0].value : nil
     }
 
     /// The value after `name=` or `name:` (up to the end of the message).
@@ -54,18 +96,8 @@ enum SlotFiller {
         return nil
     }
 
-    /// The one allowed value whose name or synonym appears as whole words in `message`.
-    private static func mentionedValue(of parameter: Parameter, in message: String) -> String? {
-        guard let allowed = parameter.allowedValues else { return nil }
-        let text = normalized(message)
-        let mentioned = allowed.filter { value in
-            ([value] + (parameter.synonyms[value] ?? [])).contains { text.contains(normalized($0)) }
-        }
-        return mentioned.count == 1 ? mentioned[0] : nil
-    }
-
     /// Lower-case words separated by single spaces, padded, for whole-word matching.
-    private static func normalized(_ text: String) -> String {
+    static func normalized(_ text: String) -> String {
         " " + text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ") + " "
     }
 }

@@ -7,7 +7,9 @@ import Knowledge
 struct Triage {
     let index: KnowledgeIndex
 
-    func draft(for conversation: Conversation, reason: String) -> TicketDraft {
+    /// - Parameter priority: the priority when already known (an incident), else read
+    ///   from what the employee wrote.
+    func draft(for conversation: Conversation, reason: String, priority known: Priority? = nil) -> TicketDraft {
         let problem = problemStatement(conversation)
         let everything = conversation.employeeMessages.joined(separator: "\n")
         var summary = "Problem: \(problem)\n"
@@ -23,7 +25,7 @@ struct Triage {
         let transcript = conversation.messages.map { "\($0.role.rawValue): \($0.text)" }
         return TicketDraft(
             title: String(problem.prefix(80)), category: category(for: conversation, text: everything),
-            priority: priority(of: everything), summary: summary, transcript: transcript)
+            priority: known ?? priority(of: everything), summary: summary, transcript: transcript)
     }
 
     /// The question being discussed, else the first message that says what is wrong (not a

@@ -86,15 +86,18 @@ extension Parameter {
             if let minLength, raw.count < minLength { throw refuse("it must be at least \(minLength) characters") }
             if let maxLength, raw.count > maxLength { throw refuse("it must be at most \(maxLength) characters") }
             if let pattern, !Self.matchesWhole(raw, pattern) {
-                throw refuse("it must match the pattern \(pattern)")
+                // The pattern is for admins; an employee is told what to give instead.
+                throw refuse("it is not in the form expected")
             }
             return .string(raw)
         }
     }
 
+    /// What the value is called: a short description ("account"), else the name.
     private var label: String {
-        (description ?? name.replacingOccurrences(of: "_", with: " ")).lowercased()
-            .replacingOccurrences(of: "which ", with: "")
+        let plain = name.replacingOccurrences(of: "_", with: " ")
+        guard let description, description.count <= 40 else { return plain }
+        return description.lowercased().replacingOccurrences(of: "which ", with: "")
     }
 
     /// Whether `pattern` matches all of `value`, not just part of it: a pattern written

@@ -90,6 +90,12 @@ public struct Parameter: Sendable, Equatable {
 
     /// How to ask an employee for this argument, listing the valid choices.
     public var question: String {
+        // A description written as a question ("Which GitHub team? Use its short name") is asked as written.
+        if let description, description.contains("?") || description.lowercased().hasPrefix("which ") {
+            let asked = description.trimmingCharacters(in: .whitespaces)
+            let ending = asked.last.map { ".?!".contains($0) } == true ? "" : (allowedValues == nil ? "." : "?")
+            return asked + ending + (allowedValues.map { asked.contains("?") ? "" : " Choose \(Self.list($0))." } ?? "")
+        }
         let what = description.map { $0.prefix(1).lowercased() + $0.dropFirst() } ?? name.replacingOccurrences(of: "_", with: " ")
         if let allowedValues {
             return "Which \(what.hasPrefix("which ") ? String(what.dropFirst(6)) : what)? "

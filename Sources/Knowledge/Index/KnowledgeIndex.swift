@@ -91,6 +91,25 @@ public final class KnowledgeIndex: Sendable {
         return SearchResults(query: query, terms: terms, corrections: corrections, unknownWords: unknown, hits: hits)
     }
 
+    /// The query terms that occur anywhere in the hit's article, in any passage.
+    public func termsInArticle(of hit: SearchHit, among terms: [String]) -> Set<String> {
+        // An article's passages are consecutive, from its best passage back and forth.
+        guard let article = articles.firstIndex(where: { $0.id == hit.article.id }),
+            let first = corpus.passageArticle.firstIndex(of: UInt32(article))
+        else { return [] }
+        let passages = first..<(first + hit.article.passages.count)
+        return Set(
+            terms.filter { term in
+                guard let id = corpus.termID(of: term) else { return false }
+                return passages.contains { contains(term: id, passage: $0) }
+            })
+    }
+
+    /// The terms of the hit's article title and of its passage's heading.
+    public func headingTerms(of hit: SearchHit) -> Set<String> {
+        analyzer.withLock { Set($0.terms(in: hit.article.title + " " + (hit.passage.heading ?? ""))) }
+    }
+
     /// The inverse document frequency of `term`, or nil when no passage has it.
     public func idf(of term: String) -> Double? {
         corpus.termID(of: term).map { Double(idf[Int($0)]) }

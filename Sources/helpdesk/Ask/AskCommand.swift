@@ -19,6 +19,9 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object per turn.")
     var json = false
 
+    @Flag(help: "Also print why: the step that decided, the answer gate's features and the tool scores.")
+    var explain = false
+
     @Argument(help: "The message; omit it to read one message per line from standard input.")
     var message: [String] = []
 
@@ -29,10 +32,11 @@ struct AskCommand: AsyncParsableCommand {
         let output = AskOutput(json: json)
         for line in message.isEmpty ? Self.standardInputLines() : AnySequence([message.joined(separator: " ")]) {
             turn += 1
+            let explanation = explain ? engine.explain(line, in: conversation) : nil
             for await event in engine.reply(to: line, in: conversation) {
                 if case .done(let reply, let next) = event {
                     conversation = next
-                    Console.out(output.render(reply, turn: turn))
+                    Console.out(output.render(reply, turn: turn, explanation: explanation))
                 }
             }
         }

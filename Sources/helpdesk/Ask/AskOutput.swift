@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import HelpdeskCore
 
@@ -5,8 +6,30 @@ import HelpdeskCore
 struct AskOutput {
     let json: Bool
 
-    func render(_ reply: Reply, turn: Int) -> TerminalString {
-        json ? "\(jsonLine(reply, turn: turn))" : text(reply)
+    func render(_ reply: Reply, turn: Int, explanation: Explanation? = nil) -> TerminalString {
+        if json { return "\(jsonLine(reply, turn: turn, explanation: explanation))" }
+        return text(reply) + (explanation.map(text) ?? "")
+    }
+
+    private func text(_ explanation: Explanation) -> TerminalString {
+        func figures(_ features: [Explanation.Feature]) -> String {
+            features.map { "\($0.name) \(String(format: "%.2f", $0.value))" }.joined(separator: " · ")
+        }
+        var out: TerminalString = "why: \(explanation.decision)\n"
+        out += "cues: \(explanation.cues.isEmpty ? "none" : explanation.cues.joined(separator: ", "))\n"
+        if let gate = explanation.gate {
+            let verdict = gate.probability >= gate.threshold ? "accepts" : "refuses"
+            out += "answer gate: \(id: gate.article) › \(gate.section): \(String(format: "%.2f", gate.probability)) "
+            out += "(\(verdict); accepts at \(String(format: "%.2f", gate.threshold)))\n  \(figures(gate.features))\n"
+        } else {
+            out += "answer gate: no article shares a word with the message\n"
+        }
+        for tool in explanation.tools.prefix(3) {
+            out +=
+                "tool \(id: tool.tool): \(String(format: "%.2f", tool.probability)) (asks at \(String(format: "%.2f", tool.threshold)))\n"
+            out += "  \(figures(tool.features))\n"
+        }
+        return out
     }
 
     private func text(_ reply: Reply) -> TerminalString {
@@ -25,8 +48,8 @@ struct AskOutput {
 
     /// `{"turn":1,"kind":"answer","text":…,"sources":[…],"tool":null,"ticket":null,"confidence":0.82}`,
     /// keys always present and always in this order, so the format stays stable.
-    private func jsonLine(_ reply: Reply, turn: Int) -> String {
-        let fields: [(String, any Encodable)] = [
+    private func jsonLine(_ reply: Reply, turn: Int, explanation: Explanation?) -> String {
+        var fields: [(String, any Encodable)] = [
             ("turn", turn),
             ("kind", reply.kind.rawValue),
             ("text", reply.text),
@@ -40,6 +63,7 @@ struct AskOutput {
             ),
             ("confidence", reply.confidence),
         ]
+        if let explanation { fields.append(("explanation", explanation)) }
         let members = fields.map { key, value in
             "\"\(key)\":" + JSONOutput.string(value)
         }

@@ -1,0 +1,21 @@
+import Knowledge
+
+/// What the engine's fitted decisions see, for fitting their weights on labelled suites
+/// (`DecisionWeights.fit`) and for explaining a decision.
+extension GroundedEngine {
+    public static var answerFeatureNames: [String] { AnswerGate.featureNames }
+    public static var toolFeatureNames: [String] { ToolRecognizer.featureNames }
+
+    /// The article the answer gate would judge for `message`, and its features; nil when
+    /// no article shares a word with it.
+    public func answerFeatures(for message: String) -> (article: String, features: [Double])? {
+        let results = index.search(MessageCues.withoutPreamble(message), limit: 5)
+        guard let best = results.hits.first else { return nil }
+        return (best.article.id, AnswerGate.features(of: best, in: results, index: index))
+    }
+
+    /// Every tool with the tool recogniser's features for `message`.
+    public func toolFeatures(for message: String) -> [(tool: String, features: [Double])] {
+        recognizer.assess(message).map { ($0.tool.name, $0.features) }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Knowledge
+
+/// Decides whether the best passage answers the question, or whether the honest reply is
+/// "I can't find this in our knowledge base".
+///
+/// Its confidence is the probability that the passage is the right answer, from
+/// features that mean the same in any knowledge base, large or small:
+///
+/// - `covered`: the share of the question's IDF mass the passage contains (a word in no
+///   article counts with the largest IDF the knowledge base can give);
+/// - `inArticle`: the same share for the whole article, whose other sections often hold
+///   the rest of the question's words;
+/// - `missed`: the IDF of the rarest known question word the passage lacks, in units of
+///   that largest IDF;
+/// - `heading`: the share of the question's IDF mass in the article's title or the
+///   section's heading, which say what a passage is about;
+/// - `margin`: how far the passage's article leads the next one;
+/// - `evidence`: its BM25F score per question word, in units of the largest IDF;
+/// - `unknown`: how many words are in no article (numbers aside): "How do I reset my
+///   Salesforce password?" matches "reset" and "password" perfectly and still misses the
+///   one word that says what it is about;
+/// - `length`: how many words the question has.
+///
+/// The weights are fitted leave-one-company-out (see `DecisionWeights`); the gate
+/// accepts at 0.5: more likely right than wrong.
+public struct AnswerGate: Sendable, Equatable {
+    public static let featureNames = ["covered", "inArticle", "missed", "heading", "margin", "evidence", "unknown", "length"]
+    public let model: LogisticModel
+
+    public init(model: LogisticModel) {
+        precondition(model.weights.count == Self.featureNames.count)
+        self.model = model
+    }
+
+    func accepts(_ hit: SearchHit?, in results: SearchResults, index: KnowledgeIndex) -> Bool {
+        guard let hit else { return false }
+        return probability(of: hit, in: results, index: index) >= 0.5
+    }
+
+    /// 0…1, the probability that `hit` answers the question; at least 0.5 when accepted.
+    func confidence(of hit: SearchHit?, in results: SearchResults, index: KnowledgeIndex) -> Double {
+        guard let hit else { return 0 }
+        return (probability(of: hit, in: results, index: index) * 100).rounded() / 100
+    }
+
+    func probability(of hit: SearchHit, in results: SearchResults, index: KnowledgeIndex) -> Double {
+        model.probability(Self.features(of: hit, in: results, index: index))
+    }
+
+    /// The features, in the order of `featureNames`, each roughly within 0…1.
+    public static func features(of hit: SearchHit, in results: SearchResults, index: KnowledgeIndex) -> [Double] {
+        let largest = index.maximumIDF
+        let unknown = Double(results.unknownWords.filter { !$0.contains(where: \.isNumber) }.count)
+        let matched = Set(hit.matchedTerms)
+        let heading = index.headingTerms(of: hit)
+        let inArticle = index.termsInArticle(of: hit, among: results.terms)
+        var total = unknown * largest
+        var covered = 0.0
+        var articleCovered = 0.0
+        var inHeading = 0.0
+        var missed = 0.0
+        for term in results.terms {
+            let idf = index.idf(of: term) ?? largest
+            total += idf
+            if matched.contains(term) { covered += idf } else { missed = max(missed, idf) }
+            if heading.contains(term) { inHeading += idf }
+            if inArticle.contains(term) { articleCovered += idf }
+        }
+        let runnerUp = results.hits.first { $0.article.id != hit.article.id }?.score ?? 0
+        let words = Double(max(results.terms.count + Int(unknown), 1))
+        return [
+            total > 0 ? covered / total : 0,
+            total > 0 ? articleCovered / total : 0,
+            missed / largest,
+            total > 0 ? inHeading / total : 0,
+            hit.score > 0 ? (hit.score - runnerUp) / hit.score : 0,
+            hit.score / (largest * pow(words, 0.3)) / 2,
+            min(unknown, 3) / 3,
+            log2(words) / 4,
+        ]
+    }
+}

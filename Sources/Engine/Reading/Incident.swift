@@ -1,0 +1,118 @@
+import HelpdeskCore
+
+/// A report that needs a person now rather than an article: a service down for many
+/// people, or a security incident. The engine escalates these first, at P1 or P2, and
+/// offers any relevant article only as interim help.
+///
+/// Read from words of incident reporting that every organisation shares (ITIL's major
+/// incident and security incident categories), never from a company's systems: "down for
+/// the whole ward", "customers can't log in", "files renamed .locked and a ransom note",
+/// "clicked the link and typed my password", "my laptop was stolen".
+struct Incident: Equatable {
+    enum Kind: String {
+        case outage, ransomware, compromise, lostDevice = "lost device", dataLeak = "data leak", report
+    }
+
+    let kind: Kind
+    let priority: Priority
+
+    /// Why it is an incident, for the ticket and for `--explain`.
+    var reason: String {
+        "reported a \(kind == .outage ? "service outage affecting many people" : "security incident (\(kind.rawValue))")"
+    }
+
+    init?(_ message: String) {
+        let cues = MessageCues(message)
+        let text = message.lowercased()
+        // "What do I do if my laptop is stolen?" asks for the procedure; it reports nothing.
+        let hypothetical =
+            cues.hasAny(["if", "in case", "procedure", "what happens", "before i", "how do i report", "how do we report"])
+            && !cues.hasAny(["already", "just", "was stolen", "got stolen", "has been stolen"])
+        if cues.hasAny(["ransom", "ransomware", "bitcoin", "cryptolocker"]) || text.contains(".locked")
+            || (cues.has("encrypted") && cues.hasAny(["files", "pay", "payment", "note"]))
+        {
+            (kind, priority) = (.ransomware, .p1)
+        } else if Self.leaksSecrets(cues) {
+            (kind, priority) = (.dataLeak, .p1)
+        } else if Self.manyAffected(cues) {
+            (kind, priority) = (.outage, Self.organisationWide(cues) ? .p1 : .p2)
+        } else if Self.credentialsCompromised(cues) {
+            (kind, priority) = (.compromise, .p2)
+        } else if !hypothetical, Self.deviceLost(cues) {
+            (kind, priority) = (.lostDevice, .p2)
+        } else if cues.hasAny(["sent", "emailed", "forwarded", "shared"])
+            && cues.hasAny([
+                "wrong person", "wrong address",
+                "wrong recipient", "wrong gp", "wrong practice", "wrong customer", "wrong client", "wrong email", "to the wrong",
+            ])
+        {
+            (kind, priority) = (.dataLeak, .p2)
+        } else if cues.hasAny(["security incident", "data breach", "breach", "malware", "virus", "infected", "hacked"]) {
+            (kind, priority) = (.report, .p2)
+        } else {
+            return nil
+        }
+    }
+
+    /// Keys, passwords or tokens put where others can see them.
+    private static func leaksSecrets(_ cues: MessageCues) -> Bool {
+        let secrets = ["key", "keys", "password", "passwords", "secret", "secrets", "token", "tokens", "credentials"]
+        let exposed = ["public", "pushed", "committed", "leaked", "exposed", "published", "posted", "pasted", "gist"]
+        return cues.words.contains(where: secrets.contains) && cues.words.contains(where: exposed.contains)
+            && !cues.isQuestion
+    }
+
+    /// A service failing for a group of people, a site, customers or production.
+    private static func manyAffected(_ cues: MessageCues) -> Bool {
+        let scope = cues.hasAny([
+            "everyone", "everybody", "nobody", "no one", "noone", "all users", "all staff", "all of us", "all the", "whole",
+            "entire", "none of the", "none of our", "customers", "several", "multiple", "company wide", "site wide", "of us",
+            "production", "prod", "all our", "for all",
+        ])
+        let failing = cues.hasAny([
+            "down", "outage", "offline", "not working", "isnt working", "arent working", "stopped working", "cant", "cannot",
+            "unable", "failing", "fails", "failed", "wont", "not loading", "isnt loading", "blank", "stuck", "vanished",
+            "disappeared", "no network", "no internet", "not connected", "no signal", "500s", "errors", "crashed",
+            "crashing", "unavailable", "no access", "went red", "dropping", "drop",
+        ])
+        return scope && failing
+    }
+
+    private static func organisationWide(_ cues: MessageCues) -> Bool {
+        cues.hasAny([
+            "everyone", "everybody", "nobody", "no one", "noone", "all users", "customers", "customer", "production", "prod",
+            "whole company", "entire company", "company wide", "status page", "patients",
+        ])
+    }
+
+    /// Credentials typed into a fake page, sign-ins or approval prompts that were not the
+    /// employee's.
+    private static func credentialsCompromised(_ cues: MessageCues) -> Bool {
+        let gaveAway =
+            cues.hasAny(["typed", "entered", "put in", "gave", "filled in", "submitted", "approved"])
+            && cues.hasAny(["password", "credentials", "details", "login", "code", "push", "pin"])
+            && cues.hasAny(["clicked", "link", "fake", "phishing", "scam", "site", "page", "email", "already"])
+        let notMe = cues.hasAny([
+            "wasnt me", "not me", "didnt ask", "didnt request", "did not request", "not trying", "never asked",
+        ])
+        let prompts = cues.hasAny([
+            "push", "pushes", "approval", "approvals", "prompt", "prompts", "notification", "notifications", "requests",
+            "signed in", "signed into", "sign in", "logged in", "logged into", "login", "codes",
+        ])
+        return gaveAway || (notMe && prompts)
+            || cues.hasAny(["compromised", "someone signed", "someone logged", "someone else logged"])
+    }
+
+    /// A work device reported stolen or lost (not left at home, not "if I lose").
+    private static func deviceLost(_ cues: MessageCues) -> Bool {
+        let devices = [
+            "laptop", "phone", "mobile", "tablet", "ipad", "iphone", "macbook", "computer", "device", "notebook", "pc",
+            "yubikey", "backpack", "bag",
+        ]
+        let stolen = cues.hasAny([
+            "stolen", "stole", "theft", "robbed", "broke into", "break in", "broken into", "snatched", "mugged",
+        ])
+        let lost = cues.hasAny(["lost my", "lost our", "lost the", "lost a", "lost his", "lost her"])
+        return (stolen || lost) && cues.words.contains(where: devices.contains)
+    }
+}

@@ -1,0 +1,48 @@
+import Engine
+import HelpdeskCore
+import Testing
+
+/// Outages and security incidents go to a person first, at P1 or P2; a question about the
+/// procedure does not.
+struct IncidentTests {
+    static let engine = Result { try DialogSuite.engine() }
+
+    @Test(arguments: [
+        ("all the files on the shared drive are renamed .locked and there is a ransom note", Priority.p1),
+        ("email is down for everyone in the company", .p1),
+        ("customers can't log in to our website since 10 minutes", .p1),
+        ("I accidentally pushed our database password to a public repo", .p1),
+        ("the whole finance team can't print since this morning", .p2),
+        ("my laptop was stolen from my car last night", .p2),
+        ("I clicked a link in an email and typed my password before I realised it was fake", .p2),
+        ("I keep getting sign-in approval requests on my phone that I didn't ask for", .p2),
+    ])
+    func anIncidentIsEscalatedAtOnce(message: String, priority: Priority) throws {
+        let (reply, _) = try Self.engine.get().respond(to: message, in: Conversation())
+        #expect(reply.kind == .escalate, "\(reply.text)")
+        #expect(reply.ticket?.priority == priority)
+    }
+
+    @Test(arguments: [
+        "what do I do if my laptop is stolen?",
+        "how do I report a phishing email?",
+        "does everyone get a new laptop every three years?",
+    ])
+    func aQuestionAboutTheProcedureIsNotAnIncident(message: String) throws {
+        let (reply, _) = try Self.engine.get().respond(to: message, in: Conversation())
+        #expect(reply.kind != .escalate, "\(reply.text)")
+    }
+
+    @Test func aRelevantArticleIsOfferedAsInterimHelp() throws {
+        let (reply, _) = try Self.engine.get().respond(to: "my laptop was stolen from my car last night", in: Conversation())
+        #expect(reply.kind == .escalate)
+        #expect(reply.text.contains("In the meantime"))
+        #expect(!reply.sources.isEmpty)
+    }
+
+    @Test func theExplanationSaysWhyItWasEscalated() throws {
+        let explanation = try Self.engine.get().explain("the VPN is down for everyone")
+        #expect(explanation.decision.hasPrefix("an incident"))
+        #expect(explanation.cues.contains { $0.hasPrefix("incident") })
+    }
+}

@@ -1,0 +1,85 @@
+import Engine
+import HelpdeskCore
+import Testing
+
+/// Requests recognised and arguments read from everything `tools.json` says, for tools an
+/// admin writes: free-text names, values named in a parameter's description, changes of
+/// mind before confirming.
+struct ToolsFileReadingTests {
+    static let catalog = Result {
+        try ToolCatalog.parse(
+            """
+            {"tools": [
+              {"name": "install_software", "title": "Install software",
+               "description": "Installs a named program on the requester's computer.",
+               "examples": ["please install Firefox", "I need a program installed"],
+               "parameters": {"type": "object", "required": ["program"], "properties": {
+                 "program": {"type": "string", "pattern": "[A-Za-z0-9 .+_-]{2,40}",
+                             "description": "Which program (its name, for example Inkscape)?"}}},
+               "approval": "agent", "run": {"argv": ["/usr/local/bin/install-program", "{program}"]}},
+              {"name": "reset_password", "title": "Reset a password",
+               "description": "Sets a temporary password.",
+               "examples": ["reset my password", "I forgot my password"],
+               "parameters": {"type": "object", "required": ["account"], "properties": {
+                 "account": {"type": "string", "enum": ["vpn", "email", "build_farm"],
+                             "description": "Which account: vpn (GlobalProtect client), email or the build farm?"}}},
+               "approval": "agent", "run": {"argv": ["/usr/local/bin/reset", "{account}"]}}
+            ]}
+            """, file: "tools.json")
+    }
+
+    private func chat(_ messages: String...) throws -> [Reply] {
+        let engine = GroundedEngine(index: try DialogSuite.engine().index, tools: try Self.catalog.get())
+        var conversation = Conversation()
+        return messages.map { message in
+            let (reply, next) = engine.respond(to: message, in: conversation)
+            conversation = next
+            return reply
+        }
+    }
+
+    @Test(arguments: [
+        ("could you install Blender on my machine", "Blender"),
+        ("pls install Notepad++", "Notepad++"),
+        ("I need Adobe Acrobat Reader installed on this PC so I can open PDFs", "Adobe Acrobat Reader"),
+        ("please install 7-Zip on my laptop", "7-Zip"),
+    ])
+    func aProgramNamedInTheRequestIsTaken(message: String, program: String) throws {
+        let reply = try chat(message)[0]
+        #expect(reply.kind == .tool, "\(reply.text)")
+        #expect(reply.tool == ToolCall(tool: "install_software", arguments: ["program": .string(program)]))
+    }
+
+    @Test func withoutANameItAsksWithTheDescriptionAndNeverShowsThePattern() throws {
+        let replies = try chat("I need a program installed", "the one for drawing diagrams that my team uses", "Inkscape")
+        #expect(replies[0].kind == .clarify)
+        #expect(replies[0].text.contains("Which program (its name, for example Inkscape)?"))
+        #expect(replies[1].kind == .clarify, "a description is not a name: \(replies[1].text)")
+        #expect(!replies.contains { $0.text.contains("[A-Za-z") }, "a regular expression is never shown")
+        #expect(replies[2].tool == ToolCall(tool: "install_software", arguments: ["program": .string("Inkscape")]))
+    }
+
+    @Test(arguments: [
+        ("reset my GlobalProtect password please", "vpn"),
+        ("please reset my build farm password", "build_farm"),
+        ("reset my password, not email, the vpn one", "vpn"),
+    ])
+    func valuesAreNamedAsTheDescriptionNamesThem(message: String, account: String) throws {
+        let reply = try chat(message)[0]
+        #expect(reply.tool == ToolCall(tool: "reset_password", arguments: ["account": .string(account)]), "\(reply.text)")
+    }
+
+    @Test func aNewValueBeforeConfirmingChangesTheRequest() throws {
+        let replies = try chat("please install Firefox", "wait, make that Thunderbird instead", "yes")
+        #expect(replies[1].kind == .tool)
+        #expect(replies[1].tool == ToolCall(tool: "install_software", arguments: ["program": .string("Thunderbird")]))
+        #expect(replies[2].toolConfirmed)
+        #expect(replies[2].tool?.arguments["program"] == .string("Thunderbird"))
+    }
+
+    @Test func aQuestionAboutTheTopicIsNotARequest() throws {
+        let reply = try chat("how often must I change my password?")[0]
+        #expect(reply.tool == nil)
+        #expect(reply.kind == .answer)
+    }
+}
