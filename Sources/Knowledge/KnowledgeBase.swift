@@ -5,12 +5,14 @@ import Synchronization
 public struct KnowledgeBase: Sendable {
     public let directory: String
     public let index: KnowledgeIndex
-    /// Files skipped or partly read, in path order; each names its file and line.
+    /// Files skipped or partly read, articles in path order, then lines of `synonyms.txt`
+    /// that cannot be used; each names its file and line.
     public let issues: [KnowledgeIssue]
     /// How many articles came from the cache instead of being read and analysed again.
     public let cachedArticleCount: Int
 
-    /// Loads every `*.md` file under `directory` (hidden files and folders excepted).
+    /// Loads every `*.md` file under `directory` (hidden files and folders excepted), and
+    /// the synonyms in its `synonyms.txt` if there is one.
     ///
     /// - Parameters:
     ///   - cacheDirectory: where to keep the analysed articles between runs; nil to
@@ -66,9 +68,12 @@ public struct KnowledgeBase: Sendable {
                             + "the next start-up will index everything again"))
             }
         }
+        // Synonyms are read on every load, never cached: they apply to queries only, so
+        // editing them needs no indexing.
+        let synonyms = SynonymsFile.load(inFolder: directory)
         return KnowledgeBase(
-            directory: directory, index: KnowledgeIndex(corpus: corpus, parameters: parameters),
-            issues: issues, cachedArticleCount: cachedCount)
+            directory: directory, index: KnowledgeIndex(corpus: corpus, parameters: parameters, synonyms: synonyms),
+            issues: issues + synonyms.issues, cachedArticleCount: cachedCount)
     }
 
     /// What one thread loaded: its files' articles, analysed or taken from the cache.

@@ -32,7 +32,9 @@ enum ShippedKnowledge {
         let repetitions = max(1, (executions + queries.count - 1) / max(queries.count, 1))
         let repeated = Array((0..<repetitions).map { _ in queries }.joined())
         return (
-            Workload(name: "shipped knowledge base (\(directory))", articles: base.index.articles, queries: repeated),
+            Workload(
+                name: "shipped knowledge base (\(directory))", articles: base.index.articles, queries: repeated,
+                synonyms: base.index.synonyms),
             source
         )
     }

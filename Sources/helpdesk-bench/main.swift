@@ -88,7 +88,8 @@ print(
 do {
     let (shipped, querySource) = try ShippedKnowledge.workload(
         directory: options.knowledge, executions: minimumShippedExecutions)
-    report(shipped, detail: "queries: \(querySource), repeated")
+    let synonyms = shipped.synonyms.isEmpty ? "no synonyms" : "\(shipped.synonyms.count) words with synonyms"
+    report(shipped, detail: "queries: \(querySource), repeated; \(synonyms)")
 } catch {
     fail(error.description)
 }

@@ -32,6 +32,9 @@ struct CheckCommand: ParsableCommand {
             let base = try KnowledgeBase.load(try knowledge.directory())
             Console.out(
                 "knowledge: \(base.index.articles.count) articles, \(base.index.passageCount) sections in \(base.directory)")
+            if !base.index.synonyms.isEmpty {
+                Console.out("synonyms:  \(base.index.synonyms.count) words and phrases with synonyms in \(Synonyms.fileName)")
+            }
             problems += base.issues.map(\.description)
         } catch {
             problems.append(String(describing: error))

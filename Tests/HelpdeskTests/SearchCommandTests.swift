@@ -96,3 +96,60 @@ struct SearchCommandTests {
         #expect(!run.stdout.contains("\u{1B}"))
     }
 }
+
+/// `helpdesk search` and `helpdesk check` with a `synonyms.txt` in the knowledge folder.
+struct SearchSynonymsCommandTests {
+    /// A knowledge folder with one laptop article and `synonyms`.
+    private func folder(synonyms: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "---\ntitle: Laptop battery\n---\nCharge the laptop overnight.\n".write(
+            to: folder.appendingPathComponent("battery.md"), atomically: true, encoding: .utf8)
+        try synonyms.write(to: folder.appendingPathComponent("synonyms.txt"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func textOutputSaysWhichSynonymsItSearchedAndMarksThem() throws {
+        let folder = try folder(synonyms: "laptop, notebook, computer\u{1B}]0;pwned\u{07}\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try HelpdeskProcess.run(["search", "--knowledge", folder.path, "notebook", "battery"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.first == "Synonyms: notebook → laptop, computer")
+        #expect(lines.dropFirst().first == "1. Laptop battery  [battery]")
+        #expect(run.stdout.contains("Charge the **laptop** overnight."))
+        #expect(!run.stdout.contains("\u{1B}"))
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func jsonOutputListsTheExpansions() throws {
+        let folder = try folder(synonyms: "laptop, notebook\napp store => charge laptop\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try HelpdeskProcess.run(["search", "--knowledge", folder.path, "--json", "notebook", "app", "store"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let expansions = try #require(object["expansions"] as? [[String: Any]])
+        #expect(expansions.count == 2)
+        #expect(expansions.first?["words"] as? String == "notebook")
+        #expect(expansions.first?["synonyms"] as? [String] == ["laptop"])
+        #expect(expansions.first?["replaced"] as? Bool == false)
+        #expect(expansions.last?["words"] as? String == "app store")
+        #expect(expansions.last?["replaced"] as? Bool == true)
+        #expect(object["terms"] as? [String] == ["notebook", "app", "store"])
+        #expect((object["results"] as? [[String: Any]])?.first?["article"] as? String == "battery")
+    }
+
+    @Test func checkNamesTheFileAndLineOfABrokenSynonymAndSearchStillUsesTheRest() throws {
+        let folder = try folder(synonyms: "# synonyms\nlaptop, notebook\nvpn => \n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let check = try HelpdeskProcess.run(["check", "--knowledge", folder.path])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("synonyms:  2 words and phrases with synonyms in synonyms.txt"))
+        #expect(
+            check.stderr.contains(
+                "\(folder.path)/synonyms.txt:3: `=>` needs words on both sides, as in `app store => software catalog`; ignored"))
+
+        let search = try HelpdeskProcess.run(["search", "--knowledge", folder.path, "notebook"])
+        #expect(search.stderr.contains("warning: \(folder.path)/synonyms.txt:3:"))
+        #expect(search.stdout.contains("[battery]"))
+    }
+}

@@ -41,6 +41,6 @@ public struct DecisionWeights: Sendable, Equatable {
     }
 
     public static let shipped = DecisionWeights(
-        answer: LogisticModel(weights: [0.8011, 4.0155, -0.5159, 1.7712, 3.8097, 2.9094, -1.1520, 3.0148], bias: -9.3525),
+        answer: LogisticModel(weights: [0.7855, 3.9915, -0.5333, 1.7989, 3.7937, 2.9116, -1.1472, 3.0106], bias: -9.3175),
         tool: LogisticModel(weights: [3.4269, 2.8321, 1.9003, 1.6898, 1.4705, 1.5310, 1.2671, -1.3383, 2.0153], bias: -7.5755))
 }

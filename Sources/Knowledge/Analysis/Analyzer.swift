@@ -58,11 +58,19 @@ public final class Analyzer {
     }
 
     /// The folded words of `text` before stop-word removal and stemming, as a person typed
-    /// them; used to correct spelling against the vocabulary.
-    func foldedWords(in text: String) -> [String] {
-        var folded: [String] = []
-        forEachFoldedWord(in: text) { folded.append($0) }
-        return folded
+    /// them (to correct spelling against the vocabulary), each with the range of `text` it
+    /// came from (the parts of a compound share their word's range), so a query can show a
+    /// phrase as it was typed.
+    func foldedWordsWithRanges(in text: String) -> [(range: Range<String.Index>, folded: String)] {
+        var words: [(Range<String.Index>, String)] = []
+        let utf8 = text.utf8
+        var scratch: [UInt8] = []
+        forEachWord(in: text) { offsets, word in
+            let lower = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
+            let range = lower..<utf8.index(lower, offsetBy: offsets.count)
+            Self.forEachFoldedForm(of: word, scratch: &scratch) { words.append((range, String(decoding: $0, as: UTF8.self))) }
+        }
+        return words
     }
 
     /// The term of one folded word, or nil for a stop word.

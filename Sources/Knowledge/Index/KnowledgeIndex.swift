@@ -8,32 +8,38 @@ import Synchronization
 public final class KnowledgeIndex: Sendable {
     public let articles: [Article]
     public let parameters: BM25
+    /// What query words are also searched as (`synonyms.txt`); applied at query time only.
+    public let synonyms: Synonyms
     let corpus: AnalyzedCorpus
 
     private let idf: [Float]
+    /// IDFs of query terms in no article that the synonyms read as words that are.
+    private let synonymIDF: [String: Float]
     /// Term id → first posting; one extra element closes the last term.
     private let postingStart: [Int]
     private let postingPassage: [UInt32]
     private let postingWeight: [Float]
     /// One analyzer for queries and snippets; analysis is microseconds, so a lock is fine.
-    private let analyzer = Mutex(Analyzer())
+    let analyzer = Mutex(Analyzer())
     /// Scratch memory of finished queries, for the next ones; one per concurrent query.
     private let scratchPool = Mutex<[Scratch]>([])
     /// Built on the first misspelled word: most queries never need it.
     private let corrector = Mutex<SpellingCorrector?>(nil)
 
     /// Indexes `articles` in the given order (ties rank the earlier article first).
-    public convenience init(articles: [Article], parameters: BM25 = BM25()) {
+    /// - Parameter synonyms: what query words are also searched as; none by default.
+    public convenience init(articles: [Article], parameters: BM25 = BM25(), synonyms: Synonyms = Synonyms()) {
         let corpus = AnalyzedCorpus.build(count: articles.count) { item, corpus, analyzer in
             corpus.append(articles[item], analyzer: analyzer)
         }
-        self.init(corpus: corpus, parameters: parameters)
+        self.init(corpus: corpus, parameters: parameters, synonyms: synonyms)
     }
 
-    init(corpus: AnalyzedCorpus, parameters: BM25) {
+    init(corpus: AnalyzedCorpus, parameters: BM25, synonyms: Synonyms = Synonyms()) {
         self.corpus = corpus
         self.articles = corpus.articles
         self.parameters = parameters
+        self.synonyms = synonyms
 
         let passageCount = corpus.passageCount
         let f = AnalyzedCorpus.fieldCount
@@ -70,6 +76,7 @@ public final class KnowledgeIndex: Sendable {
         }
         postingPassage = passages
         postingWeight = postingWeights
+        synonymIDF = Self.synonymIDF(synonyms, corpus: corpus, idf: idf)
     }
 
     /// Number of passages (sections) indexed.
@@ -77,18 +84,21 @@ public final class KnowledgeIndex: Sendable {
 
     /// The best `limit` articles for `query`, each with its best passage; or, with
     /// `onePerArticle` false, the best `limit` passages, several of an article if need be.
+    ///
+    /// Each query word is searched as itself and as its synonyms, and a passage scores the
+    /// best of these for it, never their sum; see `SearchResults.expansions`.
     public func search(_ query: String, limit: Int = 10, onePerArticle: Bool = true) -> SearchResults {
-        let (terms, corrections, unknown) = analyze(query)
-        let ids = terms.compactMap { corpus.termID(of: $0) }
+        let reading = read(query)
         var hits: [SearchHit] = []
-        for (article, passage, score) in rank(ids, limit: limit, onePerArticle: onePerArticle) {
-            let matched = ids.filter { contains(term: $0, passage: passage) }.map { corpus.terms[Int($0)] }
+        for (article, passage, score) in rank(reading, limit: limit, onePerArticle: onePerArticle) {
             hits.append(
                 SearchHit(
                     article: articles[article], passageIndex: Int(corpus.passageSection[passage]), score: Double(score),
-                    matchedTerms: matched))
+                    matchedTerms: matchedTerms(of: reading, in: passage)))
         }
-        return SearchResults(query: query, terms: terms, corrections: corrections, unknownWords: unknown, hits: hits)
+        return SearchResults(
+            query: query, terms: reading.terms, corrections: reading.corrections, unknownWords: reading.unknownWords,
+            expansions: reading.expansions, hits: hits, searchedTerms: reading.searchedTerms.map { corpus.terms[Int($0)] })
     }
 
     /// The query terms that occur anywhere in the hit's article, in any passage.
@@ -110,16 +120,18 @@ public final class KnowledgeIndex: Sendable {
         analyzer.withLock { Set($0.terms(in: hit.article.title + " " + (hit.passage.heading ?? ""))) }
     }
 
-    /// The inverse document frequency of `term`, or nil when no passage has it.
+    /// The inverse document frequency of `term`, or nil when no passage has it and the
+    /// synonyms read it as no word that a passage has. A query word found only through its
+    /// synonyms ("notebook" as "laptop") weighs as the knowledge base's usual word for it.
     public func idf(of term: String) -> Double? {
-        corpus.termID(of: term).map { Double(idf[Int($0)]) }
+        corpus.termID(of: term).map { Double(idf[Int($0)]) } ?? synonymIDF[term].map(Double.init)
     }
 
     /// The largest IDF any term can have: that of a term in a single passage.
     public var maximumIDF: Double { parameters.idf(documentFrequency: 1, documentCount: passageCount) }
 
     /// Whether `passage` is in the posting list of `term` (binary search: lists are sorted).
-    private func contains(term: UInt32, passage: Int) -> Bool {
+    func contains(term: UInt32, passage: Int) -> Bool {
         var low = postingStart[Int(term)]
         var high = postingStart[Int(term) + 1]
         while low < high {
@@ -130,22 +142,15 @@ public final class KnowledgeIndex: Sendable {
     }
 
     /// The highest-scoring `limit` articles as (article, best passage, score).
-    private func rank(_ terms: [UInt32], limit: Int, onePerArticle: Bool) -> [(Int, Int, Float)] {
-        guard limit > 0, !terms.isEmpty else { return [] }
+    private func rank(_ reading: QueryReading, limit: Int, onePerArticle: Bool) -> [(Int, Int, Float)] {
+        guard limit > 0, !reading.words.isEmpty || !reading.concepts.isEmpty else { return [] }
         var scratch = scratchPool.withLock { $0.popLast() } ?? Scratch(passages: passageCount, articles: articles.count)
         defer {
             scratch.reset()
             scratchPool.withLock { $0.append(scratch) }
         }
-        for term in terms {
-            let weight = idf[Int(term)]
-            for posting in postingStart[Int(term)]..<postingStart[Int(term) + 1] {
-                let passage = Int(postingPassage[posting])
-                // Every weight is positive, so zero means "not reached yet".
-                if scratch.scores[passage] == 0 { scratch.touchedPassages.append(UInt32(passage)) }
-                scratch.scores[passage] += weight * postingWeight[posting]
-            }
-        }
+        for (_, term) in reading.words { add(term, to: &scratch.scores, touched: &scratch.touchedPassages) }
+        for concept in reading.concepts { addBest(of: concept, to: &scratch) }
         if !onePerArticle {
             return top(
                 limit,
@@ -174,6 +179,58 @@ public final class KnowledgeIndex: Sendable {
             })
     }
 
+    /// Adds `idf × weight` of `term` to the score of each passage that has it.
+    @inline(__always)
+    private func add(_ term: UInt32, to scores: inout [Float], touched: inout [UInt32]) {
+        let weight = idf[Int(term)]
+        for posting in postingStart[Int(term)]..<postingStart[Int(term) + 1] {
+            let passage = Int(postingPassage[posting])
+            // Every weight is positive, so zero means "not reached yet".
+            if scores[passage] == 0 { touched.append(UInt32(passage)) }
+            scores[passage] += weight * postingWeight[posting]
+        }
+    }
+
+    /// Adds to each passage's score the best of the concept's alternatives there (a phrase
+    /// scores the sum of its terms), so one idea counts once however many of its synonyms a
+    /// passage has.
+    private func addBest(of concept: QueryConcept, to scratch: inout Scratch) {
+        if scratch.best.isEmpty {
+            scratch.best = Array(repeating: 0, count: passageCount)
+            scratch.phrase = Array(repeating: 0, count: passageCount)
+            scratch.phraseTerms = Array(repeating: 0, count: passageCount)
+        }
+        for (number, alternative) in concept.alternatives.enumerated() {
+            let whole = alternative.count > 1 && !(number == 0 && concept.ownTermsFirst)
+            for term in alternative {
+                add(term, to: &scratch.phrase, touched: &scratch.touchedByPhrase)
+                if whole {
+                    for posting in postingStart[Int(term)]..<postingStart[Int(term) + 1] {
+                        scratch.phraseTerms[Int(postingPassage[posting])] &+= 1
+                    }
+                }
+            }
+            for passage in scratch.touchedByPhrase {
+                let score = scratch.phrase[Int(passage)]
+                scratch.phrase[Int(passage)] = 0
+                if whole {
+                    let hasEveryTerm = scratch.phraseTerms[Int(passage)] == alternative.count
+                    scratch.phraseTerms[Int(passage)] = 0
+                    guard hasEveryTerm else { continue }
+                }
+                if scratch.best[Int(passage)] == 0 { scratch.touchedByBest.append(passage) }
+                scratch.best[Int(passage)] = max(scratch.best[Int(passage)], score)
+            }
+            scratch.touchedByPhrase.removeAll(keepingCapacity: true)
+        }
+        for passage in scratch.touchedByBest {
+            if scratch.scores[Int(passage)] == 0 { scratch.touchedPassages.append(passage) }
+            scratch.scores[Int(passage)] += scratch.best[Int(passage)]
+            scratch.best[Int(passage)] = 0
+        }
+        scratch.touchedByBest.removeAll(keepingCapacity: true)
+    }
+
     /// The `limit` best (article, passage, score) in a short sorted list; ties go to the
     /// earlier passage, so results are stable run to run.
     private func top(_ limit: Int, of candidates: [(Int, Int, Float)]) -> [(Int, Int, Float)] {
@@ -198,6 +255,14 @@ public final class KnowledgeIndex: Sendable {
         var articleScores: [Float]
         var articlePassages: [UInt32]
         var touchedArticles: [UInt32] = []
+        /// One idea's best alternative per passage, and one alternative's score; allocated
+        /// by the first query with synonyms, and left zeroed by each.
+        var best: [Float] = []
+        var touchedByBest: [UInt32] = []
+        var phrase: [Float] = []
+        var touchedByPhrase: [UInt32] = []
+        /// How many terms of a synonym phrase each passage has: it counts only whole.
+        var phraseTerms: [UInt8] = []
 
         init(passages: Int, articles: Int) {
             scores = Array(repeating: 0, count: passages)
@@ -214,40 +279,7 @@ public final class KnowledgeIndex: Sendable {
         }
     }
 
-    /// The query's distinct terms, with misspelled words replaced by vocabulary words, and
-    /// the words that are neither in the index nor near a word in it.
-    private func analyze(_ query: String) -> ([String], [SpellingCorrection], [String]) {
-        var terms: [String] = []
-        var corrections: [SpellingCorrection] = []
-        var unknown: [String] = []
-        analyzer.withLock { analyzer in
-            // The analyzer memoises every word it sees; a long-running service would
-            // otherwise grow it without bound.
-            if analyzer.stems.count > 100_000 { analyzer = Analyzer() }
-            for word in analyzer.foldedWords(in: query) {
-                guard let term = analyzer.term(forFolded: word) else { continue }
-                if corpus.termID(of: term) != nil {
-                    if !terms.contains(term) { terms.append(term) }
-                } else {
-                    unknown.append(word)
-                }
-            }
-        }
-        var uncorrected: [String] = []
-        for word in unknown {
-            guard word.count >= 3, !word.contains(where: \.isNumber), let corrected = correction(for: word),
-                let id = corpus.termID(ofWord: corrected), id != AnalyzedCorpus.stopWord
-            else {
-                uncorrected.append(word)
-                continue
-            }
-            corrections.append(SpellingCorrection(typed: word, corrected: corrected))
-            if !terms.contains(corpus.terms[Int(id)]) { terms.append(corpus.terms[Int(id)]) }
-        }
-        return (terms, corrections, uncorrected)
-    }
-
-    private func correction(for word: String) -> String? {
+    func correction(for word: String) -> String? {
         corrector.withLock { corrector in
             if corrector == nil {
                 var vocabulary: [String: Int] = [:]

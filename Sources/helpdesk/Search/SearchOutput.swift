@@ -30,11 +30,15 @@ struct SearchOutput {
             let list = results.corrections.map { "\"\($0.typed)\" as \"\($0.corrected)\"" as TerminalString }
             out += "(read \(list.joined(separator: ", ")))\n"
         }
+        if !results.expansions.isEmpty {
+            let list = results.expansions.map { "\($0.words) → \($0.synonyms.joined(separator: ", "))" as TerminalString }
+            out += "Synonyms: \(list.joined(separator: "; "))\n"
+        }
         if results.hits.isEmpty {
             out += "No article matches \"\(results.query)\".\n"
         }
         for (rank, hit) in results.hits.enumerated() {
-            let snippet = index.snippet(for: hit, terms: results.terms)
+            let snippet = index.snippet(for: hit, terms: results.searchedTerms)
             out += "\(rank + 1). \(hit.article.title)  [\(id: hit.article.id)]\n"
             out += "   § \(hit.section) · score \(String(format: "%.2f", hit.score))\n"
             out += "   \(highlighted(snippet))\n"
@@ -58,7 +62,14 @@ struct SearchOutput {
         let query: String
         let terms: [String]
         let corrections: [[String: String]]
+        let expansions: [JSONExpansion]
         let results: [JSONHit]
+    }
+
+    private struct JSONExpansion: Encodable {
+        let words: String
+        let synonyms: [String]
+        let replaced: Bool
     }
 
     private struct JSONHit: Encodable {
@@ -74,7 +85,7 @@ struct SearchOutput {
 
     private func json(_ results: SearchResults, queryID: String?) -> String {
         let hits = results.hits.enumerated().map { rank, hit in
-            let snippet = index.snippet(for: hit, terms: results.terms)
+            let snippet = index.snippet(for: hit, terms: results.searchedTerms)
             return JSONHit(
                 rank: rank + 1, article: hit.article.id, title: hit.article.title, category: hit.article.category,
                 section: hit.section, score: (hit.score * 10_000).rounded() / 10_000, snippet: snippet.text,
@@ -82,7 +93,11 @@ struct SearchOutput {
         }
         let value = JSONResults(
             qid: queryID, query: results.query, terms: results.terms,
-            corrections: results.corrections.map { ["typed": $0.typed, "corrected": $0.corrected] }, results: hits)
+            corrections: results.corrections.map { ["typed": $0.typed, "corrected": $0.corrected] },
+            expansions: results.expansions.map {
+                JSONExpansion(words: $0.words, synonyms: $0.synonyms, replaced: $0.replacesWords)
+            },
+            results: hits)
         return JSONOutput.string(value)
     }
 }
