@@ -144,3 +144,28 @@ struct SynonymsFileTests {
         #expect(base.index.search("notebook").hits.first?.article.id == "hardware/battery")
     }
 }
+
+/// The `knowledge/synonyms.txt` helpdesk ships.
+struct ShippedSynonymsTests {
+    @Test func theShippedFileHasNoProblemAndEveryRuleReachesAnArticle() throws {
+        let base = try EmployeeQueryTests.shipped.get()
+        #expect(base.issues.filter { $0.file.hasSuffix(Synonyms.fileName) }.isEmpty)
+        #expect(base.index.synonyms.count >= 40)
+        for rule in base.index.synonyms.allRules {
+            let reaches = rule.alternatives.contains { $0.terms.allSatisfy { base.index.corpus.termID(of: $0) != nil } }
+            #expect(reaches, "“\(rule.key.text)” is searched as nothing any article says")
+        }
+    }
+
+    @Test(arguments: [
+        ("my notebook won't turn on", "hardware/laptop-wont-start"),
+        ("set up two factor authentication", "accounts/mfa-enrolment"),
+        ("wireless network in the office", "network/wifi-office"),
+        ("install from software center", "software/software-install-windows"),
+    ])
+    func employeeWordsFindTheArticleWrittenInITWords(query: String, article: String) throws {
+        let results = try EmployeeQueryTests.shipped.get().index.search(query, limit: 1)
+        #expect(!results.expansions.isEmpty)
+        #expect(results.hits.first?.article.id == article)
+    }
+}

@@ -13,8 +13,8 @@ public final class KnowledgeIndex: Sendable {
     let corpus: AnalyzedCorpus
 
     private let idf: [Float]
-    /// IDFs of query terms in no article that the synonyms read as words that are.
-    private let synonymIDF: [String: Float]
+    /// `synonyms` with their term ids resolved against this index.
+    let compiledSynonyms: CompiledSynonyms
     /// Term id → first posting; one extra element closes the last term.
     private let postingStart: [Int]
     private let postingPassage: [UInt32]
@@ -76,7 +76,7 @@ public final class KnowledgeIndex: Sendable {
         }
         postingPassage = passages
         postingWeight = postingWeights
-        synonymIDF = Self.synonymIDF(synonyms, corpus: corpus, idf: idf)
+        compiledSynonyms = synonyms.isEmpty ? CompiledSynonyms() : CompiledSynonyms(synonyms, corpus: corpus, idf: idf)
     }
 
     /// Number of passages (sections) indexed.
@@ -124,7 +124,7 @@ public final class KnowledgeIndex: Sendable {
     /// synonyms read it as no word that a passage has. A query word found only through its
     /// synonyms ("notebook" as "laptop") weighs as the knowledge base's usual word for it.
     public func idf(of term: String) -> Double? {
-        corpus.termID(of: term).map { Double(idf[Int($0)]) } ?? synonymIDF[term].map(Double.init)
+        corpus.termID(of: term).map { Double(idf[Int($0)]) } ?? compiledSynonyms.absentTermIDF[term].map(Double.init)
     }
 
     /// The largest IDF any term can have: that of a term in a single passage.

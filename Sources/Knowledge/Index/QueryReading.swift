@@ -1,6 +1,6 @@
 /// An idea of a query that synonyms apply to — a word or a phrase of the synonyms file —
 /// and the ways a passage can hold it.
-struct QueryConcept {
+struct QueryConcept: Sendable {
     /// The query's own index terms for it: one for a word, several for a phrase, or one per
     /// word when the query names the same thing twice ("notebook laptop").
     var terms: [String]

@@ -26,9 +26,9 @@ public struct Synonyms: Sendable {
         var alternatives: [Phrase]
     }
 
-    /// Rules by the first term of their key, longest key first: a query word costs one
-    /// lookup, and a phrase wins over the single word it starts with.
-    private var rules: [String: [Rule]] = [:]
+    /// Rules by their key's terms. The index compiles them into `CompiledSynonyms`, which
+    /// it looks query words up in.
+    private var rules: [[String]: Rule] = [:]
 
     /// Problems found reading the file, each with its file and line; the other lines apply.
     public let issues: [KnowledgeIssue]
@@ -49,31 +49,17 @@ public struct Synonyms: Sendable {
     public var isEmpty: Bool { rules.isEmpty }
 
     /// How many words and phrases have synonyms.
-    public var count: Int { rules.values.reduce(0) { $0 + $1.count } }
+    public var count: Int { rules.count }
 
     /// Every rule, in no particular order.
-    var allRules: [Rule] { rules.values.flatMap { $0 } }
-
-    /// The longest rule whose key is `terms[position...]`'s beginning.
-    func rule(in terms: [String], at position: Int) -> Rule? {
-        rules[terms[position]]?.first { rule in
-            let key = rule.key.terms
-            return position + key.count <= terms.count && terms[position..<(position + key.count)].elementsEqual(key)
-        }
-    }
+    var allRules: Dictionary<[String], Rule>.Values { rules.values }
 
     /// The rule whose key is exactly `terms`.
-    func rule(for terms: [String]) -> Rule? {
-        terms.first.flatMap { rules[$0] }?.first { $0.key.terms == terms }
-    }
+    func rule(for terms: [String]) -> Rule? { rules[terms] }
 
     /// Synonyms made of `rules`, whose keys must differ.
     init(rules list: [Rule], issues: [KnowledgeIssue]) {
-        for rule in list {
-            guard let first = rule.key.terms.first else { continue }
-            rules[first, default: []].append(rule)
-        }
-        for first in rules.keys { rules[first]?.sort { $0.key.terms.count > $1.key.terms.count } }
+        for rule in list where !rule.key.terms.isEmpty { rules[rule.key.terms] = rule }
         self.issues = issues
     }
 }
