@@ -7,12 +7,13 @@ extension GroundedEngine {
     func answer(_ question: String, _ conversation: inout Conversation) -> Reply {
         let results = index.search(MessageCues.withoutPreamble(question), limit: 5)
         let best = results.hits.first
-        let confidence = gate.confidence(of: best, in: results, index: index)
+        let probability = best.map { gate.probability(of: $0, in: results, index: index) } ?? 0
+        let confidence = Self.rounded(probability)
         conversation.topic = question
         conversation.shown = []
         conversation.cited = []
         conversation.failedAttempts = 0
-        guard let best, gate.accepts(best, in: results, index: index) else {
+        guard let best, probability >= LogisticModel.threshold else {
             conversation.pending = .offeringTicket
             return Reply(
                 kind: .notFound,
@@ -36,16 +37,16 @@ extension GroundedEngine {
         // After "it didn't help", something not shown yet; after "what about on Linux?",
         // the best passage even if shown before, since it may cover both.
         let shown = refinement == nil ? Set(conversation.shown) : []
-        let next = results.hits.first { hit in
-            !shown.contains(.init(article: hit.article.id, passage: hit.passageIndex))
-                && gate.accepts(hit, in: results, index: index)
-        }
+        let next = results.hits.lazy
+            .filter { !shown.contains(.init(article: $0.article.id, passage: $0.passageIndex)) }
+            .map { (hit: $0, probability: self.gate.probability(of: $0, in: results, index: self.index)) }
+            .first { $0.probability >= LogisticModel.threshold }
         guard let next else {
             return escalate(&conversation, reason: "the knowledge base has nothing further on this")
         }
         conversation.topic = topic
         let intro = refinement == nil ? "Sorry that didn't solve it. Here is something else to try." : nil
-        return grounded(next, intro: intro, confidence: gate.confidence(of: next, in: results, index: index), &conversation)
+        return grounded(next.hit, intro: intro, confidence: Self.rounded(next.probability), &conversation)
     }
 
     /// The earlier question without the devices and places the refinement replaces: after
@@ -79,7 +80,7 @@ extension GroundedEngine {
         var text =
             "This needs a person now: I'll hand it to the service desk as \(draft.priority.rawValue) (\(draft.category)), with what you told me."
         var sources: [Citation] = []
-        if let best = results.hits.first, gate.probability(of: best, in: results, index: index) >= 0.25 {
+        if let best = results.hits.first, gate.probability(of: best, in: results, index: index) >= LogisticModel.threshold / 2 {
             let citation = Citation(
                 article: best.article.id, title: best.article.title, section: best.section,
                 score: (best.score * 100).rounded() / 100)
@@ -89,6 +90,9 @@ extension GroundedEngine {
         }
         return Reply(kind: .escalate, text: text, sources: sources, ticket: draft, confidence: 1)
     }
+
+    /// A probability as a reply's confidence, to two places.
+    static func rounded(_ probability: Double) -> Double { (probability * 100).rounded() / 100 }
 
     /// Hands over to a person with a ticket drafted from the conversation.
     func escalate(_ conversation: inout Conversation, reason: String) -> Reply {

@@ -51,12 +51,12 @@ extension GroundedEngine {
         let judged = results.hits.first.map { hit in
             Explanation.Gate(
                 article: hit.article.id, section: hit.section, probability: gate.probability(of: hit, in: results, index: index),
-                threshold: 0.5,
+                threshold: LogisticModel.threshold,
                 features: features(AnswerGate.featureNames, AnswerGate.features(of: hit, in: results, index: index)))
         }
         let tools = recognizer.assess(message).map {
             Explanation.ToolScore(
-                tool: $0.tool.name, probability: $0.probability, threshold: 0.5,
+                tool: $0.tool.name, probability: $0.probability, threshold: LogisticModel.threshold,
                 features: features(ToolRecognizer.featureNames, $0.features))
         }
         return Explanation(decision: decision, cues: named, gate: judged, tools: tools)

@@ -120,7 +120,8 @@ public final class GroundedEngine: ConversationEngine {
             return escalate(incident, message: message, &conversation)
         }
         if let tool {
-            why = "a request for \(tool.tool.name) (probability \(String(format: "%.2f", tool.probability)) ≥ 0.50)"
+            why =
+                "a request for \(tool.tool.name) (probability \(String(format: "%.2f", tool.probability)) ≥ \(String(format: "%.2f", LogisticModel.threshold)))"
             return prepare(tool.tool, from: message, similarity: tool.probability, &conversation)
         }
         if isVague(message) {
@@ -202,7 +203,7 @@ public final class GroundedEngine: ConversationEngine {
 
     /// The tool `message` most likely asks for, if that is more likely than not.
     func requestedTool(_ message: String) -> ToolRecognizer.Assessment? {
-        recognizer.assess(message).first.flatMap { $0.probability >= 0.5 ? $0 : nil }
+        recognizer.assess(message).first.flatMap { $0.probability >= LogisticModel.threshold ? $0 : nil }
     }
 
     /// Nothing in the message says what is wrong, beyond perhaps the device: "help",

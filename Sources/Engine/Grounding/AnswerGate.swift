@@ -33,17 +33,8 @@ public struct AnswerGate: Sendable, Equatable {
         self.model = model
     }
 
-    func accepts(_ hit: SearchHit?, in results: SearchResults, index: KnowledgeIndex) -> Bool {
-        guard let hit else { return false }
-        return probability(of: hit, in: results, index: index) >= 0.5
-    }
-
-    /// 0…1, the probability that `hit` answers the question; at least 0.5 when accepted.
-    func confidence(of hit: SearchHit?, in results: SearchResults, index: KnowledgeIndex) -> Double {
-        guard let hit else { return 0 }
-        return (probability(of: hit, in: results, index: index) * 100).rounded() / 100
-    }
-
+    /// 0…1, the probability that `hit` answers the question; the gate accepts it from
+    /// `LogisticModel.threshold` on.
     func probability(of hit: SearchHit, in results: SearchResults, index: KnowledgeIndex) -> Double {
         model.probability(Self.features(of: hit, in: results, index: index))
     }

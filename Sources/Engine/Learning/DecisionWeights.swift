@@ -34,7 +34,7 @@ public struct DecisionWeights: Sendable, Equatable {
                 LogisticModel.Example(features: $0.features, label: $0.label, weight: $0.label ? 1 : cost)
             }
             gate = LogisticModel.fit(weighted)
-            let accepted = negatives.filter { gate.probability($0.features) >= 0.5 }.count
+            let accepted = negatives.filter { gate.probability($0.features) >= LogisticModel.threshold }.count
             if Double(accepted) <= falseAnswerBudget * Double(max(negatives.count, 1)) { break }
         }
         return DecisionWeights(answer: gate, tool: LogisticModel.fit(tools))

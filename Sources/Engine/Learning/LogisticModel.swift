@@ -10,6 +10,9 @@ public struct LogisticModel: Sendable, Equatable {
     public let weights: [Double]
     public let bias: Double
 
+    /// The engine's decisions say yes from this probability on: more likely than not.
+    public static let threshold = 0.5
+
     public init(weights: [Double], bias: Double) {
         self.weights = weights
         self.bias = bias

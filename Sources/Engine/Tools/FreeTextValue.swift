@@ -22,7 +22,7 @@ struct FreeTextValue: Sendable {
         return best.text
     }
 
-    struct Candidate: Equatable {
+    struct Candidate {
         let text: String
         let strength: Double
     }
@@ -44,8 +44,10 @@ struct FreeTextValue: Sendable {
             let endsClause = raw.last.map { ",;.!?:".contains($0) } ?? false
             defer { sentenceStart = raw.last.map { ".!?:".contains($0) } ?? false }
             var strength = token.isEmpty ? 0 : nameStrength(token, sentenceStart: sentenceStart)
-            // "Adobe Acrobat Reader": a capitalised common word continues a name already begun.
-            if strength == 0, allowsSpaces, !run.isEmpty, token.first?.isUppercase == true, !isCommonConnector(token) {
+            // "Adobe Acrobat Reader": a capitalised common word continues a name already begun,
+            // but not "I" or "A" ("Adobe XD" does).
+            let connector = token.count < 2 || (token.count < 3 && isCommon(token.lowercased()))
+            if strength == 0, allowsSpaces, !run.isEmpty, token.first?.isUppercase == true, !connector {
                 strength = 0.5
             }
             guard strength > 0, accepts(token) else {
@@ -77,9 +79,6 @@ struct FreeTextValue: Sendable {
         let capitals = token.filter(\.isUppercase).count
         return capitals > 1 || (capitals == 1 && !sentenceStart) ? 1 : 0
     }
-
-    /// "I", "A": capitalised but never part of a name.
-    private func isCommonConnector(_ token: String) -> Bool { token.count < 2 || isCommon(token.lowercased()) && token.count < 3 }
 
     private func accepts(_ text: String) -> Bool { (try? parameter.validate(text)) != nil }
 

@@ -52,6 +52,8 @@ final class ToolRecognizer: Sendable {
         precondition(model.weights.count == Self.featureNames.count)
         let analyzer = Analyzer()
         func terms(_ text: String) -> Set<String> { Set(analyzer.terms(in: text)) }
+        let frequent = 0.6 * index.maximumIDF
+        let common = Mutex(Analyzer())
         var profiles: [Profile] = []
         for tool in catalog.tools {
             // The tool's own words; "payments-api" in "a short name, like payments-api" is an
@@ -61,8 +63,6 @@ final class ToolRecognizer: Sendable {
                     .split(separator: " ").filter { !$0.contains(where: \.isNumber) && !$0.dropLast().contains("-") }
                     .joined(separator: " "))
             // Whether a word is ordinary vocabulary, never a program's or a group's name.
-            let frequent = 0.6 * index.maximumIDF
-            let common = Mutex(Analyzer())
             let slots = SlotFiller(tool: tool) { word in
                 guard let term = common.withLock({ $0.terms(in: word) }).first else { return true }
                 return wording.contains(term) || MessageCues.conversational.contains(word) || MessageCues.devices.contains(word)

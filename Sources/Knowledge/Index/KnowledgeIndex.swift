@@ -94,7 +94,7 @@ public final class KnowledgeIndex: Sendable {
             hits.append(
                 SearchHit(
                     article: articles[article], passageIndex: Int(corpus.passageSection[passage]), score: Double(score),
-                    matchedTerms: matchedTerms(of: reading, in: passage)))
+                    matchedTerms: matchedTerms(of: reading, in: passage), indexPassage: passage))
         }
         return SearchResults(
             query: query, terms: reading.terms, corrections: reading.corrections, unknownWords: reading.unknownWords,
@@ -103,10 +103,8 @@ public final class KnowledgeIndex: Sendable {
 
     /// The query terms that occur anywhere in the hit's article, in any passage.
     public func termsInArticle(of hit: SearchHit, among terms: [String]) -> Set<String> {
-        // An article's passages are consecutive, from its best passage back and forth.
-        guard let article = articles.firstIndex(where: { $0.id == hit.article.id }),
-            let first = corpus.passageArticle.firstIndex(of: UInt32(article))
-        else { return [] }
+        // An article's passages are consecutive in the index.
+        let first = hit.indexPassage - hit.passageIndex
         let passages = first..<(first + hit.article.passages.count)
         return Set(
             terms.filter { term in

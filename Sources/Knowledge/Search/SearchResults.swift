@@ -45,6 +45,8 @@ public struct SearchHit: Sendable {
     /// The query terms (of `SearchResults.terms`) that occur in the passage, themselves or
     /// as one of their synonyms.
     public let matchedTerms: [String]
+    /// The passage's number in the whole index, whose passages are in article order.
+    let indexPassage: Int
 
     public var passage: Passage { article.passages[passageIndex] }
     /// The section to cite: its heading, or "Overview" for the article's opening text.
