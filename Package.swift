@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -44,12 +45,19 @@ let package = Package(
         ),
         .target(name: "CSpawn"),
         .target(
+            name: "Daemon",
+            dependencies: [
+                "HelpdeskCore", "Engine", "Service", "Store", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "TerminalUI", dependencies: ["HelpdeskCore", "CNcursesw", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "helpdesk",
             dependencies: [
-                "HelpdeskCore", "Knowledge", "Engine", "Store", "Service", "TerminalUI",
+                "HelpdeskCore", "Knowledge", "Engine", "Store", "Service", "Daemon", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -44,7 +44,9 @@ extension GroundedEngine {
         let text =
             "\(prefix)I can do that: \(tool.title) — \(tool.description)"
             + (details.isEmpty ? "" : " (\(details))") + "\n\(approval) Shall I send the request? (yes/no)"
-        return Reply(kind: .tool, text: text, tool: call, confidence: similarity)
+        return Reply(
+            kind: .tool, text: text, tool: call, toolTitle: tool.title, toolNeedsApproval: tool.approval == .agent,
+            confidence: similarity)
     }
 
     /// The arguments that validate, typed; the rest are left out.

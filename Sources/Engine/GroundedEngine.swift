@@ -174,7 +174,9 @@ public final class GroundedEngine: ConversationEngine {
                 let next =
                     tool?.approval == .agent
                     ? "It goes to an agent for approval now; I'll tell you when they decide." : "Running it now."
-                return Reply(kind: .tool, text: "Confirmed. \(next)", tool: call, toolConfirmed: true, confidence: 1)
+                return Reply(
+                    kind: .tool, text: "Confirmed. \(next)", tool: call, toolConfirmed: true, toolTitle: tool?.title,
+                    toolNeedsApproval: tool?.approval == .agent, confidence: 1)
             }
             if cues.isNo || cues.isCancel {
                 return Reply(kind: .smalltalk, text: "OK, I won't send that request. Anything else?", confidence: 1)

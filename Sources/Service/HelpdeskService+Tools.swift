@@ -9,13 +9,22 @@ extension HelpdeskService {
     /// Files a request to run a whitelisted tool, validated exactly as the chat validates
     /// it. A tool that needs no approval is approved at once; the requester runs it with
     /// `run(_:)`.
-    /// - Throws: `ArgumentError` for an unknown tool or an invalid, missing or unknown argument.
-    public func requestTool(_ name: String, arguments: [String: String], conversation: Int? = nil) throws -> ApprovalRequest {
+    /// - Throws: `HelpdeskError.invalid` for an unknown tool or an invalid, missing or unknown argument.
+    public func requestTool(_ name: String, arguments: [String: String]) throws -> ApprovalRequest {
+        try fileRequest(name, arguments: arguments, conversation: nil)
+    }
+
+    func fileRequest(_ name: String, arguments: [String: String], conversation: Int?) throws -> ApprovalRequest {
         guard let tool = tools.tool(named: name) else {
             let known = tools.tools.map(\.name).joined(separator: ", ")
-            throw ArgumentError(parameter: "tool", description: "there is no tool “\(name)”; the whitelist has \(known)")
+            throw HelpdeskError(.invalid, "there is no tool “\(name)”; the whitelist has \(known)")
         }
-        let call = try tool.call(with: arguments)
+        let call: ToolCall
+        do {
+            call = try tool.call(with: arguments)
+        } catch {
+            throw error.asHelpdeskError
+        }
         let request = try database.requestTool(
             call, requester: identity.user, conversation: conversation, needsApproval: tool.approval == .agent,
             expiresIn: approvalLifetime)
@@ -26,7 +35,7 @@ extension HelpdeskService {
 
     /// Agents: requests waiting for a decision, oldest first (overdue ones expire first).
     public func pendingApprovals() throws -> [ApprovalRequest] {
-        guard role == .agent else { throw ServiceError.agentsOnly("see pending approvals", demoAgentAllowed: demoAgentAllowed) }
+        guard role == .agent else { throw HelpdeskError.agentsOnly("see pending approvals", demoAgentAllowed: demoAgentAllowed) }
         try database.expireOverdue()
         try failAbandonedRuns()
         return try database.approvals(states: [.pending]).reversed()
@@ -35,10 +44,10 @@ extension HelpdeskService {
     /// Agents: approve or deny someone else's request.
     public func decide(_ id: Int, approve: Bool, note: String?) throws -> ApprovalRequest {
         guard role == .agent else {
-            throw ServiceError.agentsOnly(approve ? "approve requests" : "deny requests", demoAgentAllowed: demoAgentAllowed)
+            throw HelpdeskError.agentsOnly(approve ? "approve requests" : "deny requests", demoAgentAllowed: demoAgentAllowed)
         }
         if !approve && (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw StoreError.invalid("say why you deny it: the employee is told the reason")
+            throw HelpdeskError.invalid("say why you deny it: the employee is told the reason")
         }
         let request = try database.decide(id, approve: approve, by: identity.user, note: note)
         log.info(
@@ -50,18 +59,23 @@ extension HelpdeskService {
     public func request(_ id: Int) throws -> ApprovalRequest {
         try failAbandonedRuns()
         guard let request = try database.approval(id), request.requester == identity.user || role == .agent else {
-            throw StoreError.requestNotFound(id)
+            throw HelpdeskError.requestNotFound(id)
         }
         return request
+    }
+
+    /// The asker's approved requests not run yet, oldest first.
+    public func approvedRequests() throws -> [ApprovalRequest] {
+        try database.approvals(states: [.approved], requester: identity.user).reversed()
     }
 
     /// Runs the asker's approved request, once. The result — with a temporary password, if
     /// the tool made one — goes back to the caller only: the store keeps `record`.
     public func run(_ id: Int) throws -> ToolResult {
         let request = try request(id)
-        guard request.requester == identity.user else { throw StoreError.requestNotFound(id) }
+        guard request.requester == identity.user else { throw HelpdeskError.requestNotFound(id) }
         guard let tool = tools.tool(named: request.call.tool) else {
-            throw ArgumentError(parameter: "tool", description: "tool “\(request.call.tool)” is no longer in the whitelist")
+            throw HelpdeskError(.conflict, "tool “\(request.call.tool)” is no longer in the whitelist")
         }
         // Until `finish` below, the request's record names this process: if it dies (a
         // dropped ssh session, a crash), whoever next reads requests marks it failed.

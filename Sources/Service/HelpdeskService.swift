@@ -9,6 +9,7 @@ import Store
 public struct HelpdeskService: HelpdeskAPI {
     public let identity: Identity
     public let role: Role
+    public var connection: String { "embedded" }
     let database: HelpdeskDatabase
     let levels: ServiceLevels
     let tools: ToolCatalog
@@ -22,13 +23,13 @@ public struct HelpdeskService: HelpdeskAPI {
     ///   - identity: who is asking, as the operating system says.
     ///   - tools: the whitelist requests are checked against.
     ///   - engine: answers chat messages; only the chat needs one.
-    /// - Throws: `ServiceError` when `identity` is the demo agent and the configuration
+    /// - Throws: `HelpdeskError` when `identity` is the demo agent and the configuration
     ///   does not allow it.
     public init(
         database: HelpdeskDatabase, configuration: Configuration, identity: Identity,
         tools: ToolCatalog = ToolCatalog(tools: []), engine: (any ConversationEngine)? = nil,
         levels: ServiceLevels = ServiceLevels()
-    ) throws(ServiceError) {
+    ) throws(HelpdeskError) {
         if identity.isDemoAgent && !configuration.allowsDemoAgent { throw .demoAgentDisabled() }
         self.database = database
         self.identity = identity
@@ -42,11 +43,6 @@ public struct HelpdeskService: HelpdeskAPI {
 
     // MARK: - Tickets
 
-    /// Files a ticket for the person asking.
-    public func fileTicket(_ new: HelpdeskDatabase.NewTicket) throws -> Ticket {
-        try database.createTicket(new, requester: identity.user, levels: levels)
-    }
-
     /// The asker's own tickets, newest first.
     public func myTickets() throws -> [Ticket] {
         try database.tickets(requester: identity.user)
@@ -54,7 +50,7 @@ public struct HelpdeskService: HelpdeskAPI {
 
     /// Agents: the tickets still needing work, most urgent first (priority, then due date).
     public func queue(includingFinished: Bool = false) throws -> [Ticket] {
-        guard role == .agent else { throw ServiceError.agentsOnly("see the ticket queue", demoAgentAllowed: demoAgentAllowed) }
+        guard role == .agent else { throw HelpdeskError.agentsOnly("see the ticket queue", demoAgentAllowed: demoAgentAllowed) }
         let statuses: Set<Ticket.Status>? = includingFinished ? nil : [.new, .open, .pending]
         return try database.tickets(statuses: statuses).sorted { a, b in
             (a.priority, a.dueBy, a.id) < (b.priority, b.dueBy, b.id)
@@ -62,11 +58,11 @@ public struct HelpdeskService: HelpdeskAPI {
     }
 
     /// A ticket and its history, if the asker may see it (their own, or any for agents).
-    public func ticket(_ id: Int) throws -> (ticket: Ticket, history: [TicketEvent]) {
+    public func ticket(_ id: Int) throws -> TicketDetail {
         guard let ticket = try database.ticket(id), role == .agent || ticket.requester == identity.user else {
-            throw role == .agent ? StoreError.ticketNotFound(id) : ServiceError.notYours(id)
+            throw role == .agent ? HelpdeskError.ticketNotFound(id) : HelpdeskError.notYours(id)
         }
-        return (ticket, try database.events(of: id))
+        return TicketDetail(ticket: ticket, history: try database.events(of: id))
     }
 
     /// Comments on a ticket the asker may see.
@@ -76,17 +72,17 @@ public struct HelpdeskService: HelpdeskAPI {
     }
 
     public func assign(_ id: Int, to user: String) throws -> Ticket {
-        guard role == .agent else { throw ServiceError.agentsOnly("assign tickets", demoAgentAllowed: demoAgentAllowed) }
+        guard role == .agent else { throw HelpdeskError.agentsOnly("assign tickets", demoAgentAllowed: demoAgentAllowed) }
         return try database.assign(id, to: user, by: identity.user)
     }
 
     /// Agents move tickets through their lifecycle; employees may only close or reopen
     /// their own once resolved.
     public func setStatus(_ id: Int, to status: Ticket.Status) throws -> Ticket {
-        let (ticket, _) = try ticket(id)
+        let ticket = try ticket(id).ticket
         let employeeMayChange = ticket.status == .resolved && (status == .closed || status == .open)
         guard role == .agent || employeeMayChange else {
-            throw ServiceError.agentsOnly("change a ticket's status", demoAgentAllowed: demoAgentAllowed)
+            throw HelpdeskError.agentsOnly("change a ticket's status", demoAgentAllowed: demoAgentAllowed)
         }
         return try database.setStatus(id, to: status, by: identity.user)
     }
@@ -94,12 +90,12 @@ public struct HelpdeskService: HelpdeskAPI {
     // MARK: - Audit
 
     public func auditEntries(limit: Int?) throws -> [AuditEntry] {
-        guard role == .agent else { throw ServiceError.agentsOnly("read the audit log", demoAgentAllowed: demoAgentAllowed) }
+        guard role == .agent else { throw HelpdeskError.agentsOnly("read the audit log", demoAgentAllowed: demoAgentAllowed) }
         return try database.auditEntries(limit: limit)
     }
 
     public func verifyAudit() throws -> AuditVerification {
-        guard role == .agent else { throw ServiceError.agentsOnly("verify the audit log", demoAgentAllowed: demoAgentAllowed) }
+        guard role == .agent else { throw HelpdeskError.agentsOnly("verify the audit log", demoAgentAllowed: demoAgentAllowed) }
         return try database.verifyAudit()
     }
 }

@@ -17,7 +17,7 @@ enum TicketWriter {
         for number in 1...count {
             do {
                 let ticket = try database.createTicket(
-                    .init(title: "Load test \(number)", summary: "Created by \(writer)", category: "general", priority: .p3),
+                    .init(title: "Load test \(number)", category: "general", priority: .p3, summary: "Created by \(writer)"),
                     requester: writer)
                 // Straight to the file descriptor: the line must be out before the next ticket.
                 FileHandle.standardOutput.write(Data("created \(ticket.id)\n".utf8))

@@ -58,7 +58,7 @@ struct ConfigurationTests {
             try Configuration.parse(bytes: Array(#"{"colour": "blue"}"#.utf8), file: "config.json")
         }
         #expect(error?.code == .unknownKey)
-        #expect(error?.description.contains("the keys are knowledge, tools, database, agents") == true)
+        #expect(error?.description.contains("the keys are knowledge, tools, database, socket, agents") == true)
     }
 
     @Test(arguments: [

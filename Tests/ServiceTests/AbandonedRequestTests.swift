@@ -40,7 +40,7 @@ struct AbandonedRequestTests {
         let last = try #require(try setup.database.auditEntries().last)
         #expect(last.action == "approval.failed" && last.subject == "request/\(request.id)" && last.actor == "helpdesk")
         #expect(try setup.database.events(after: eventsBefore).map(\.kind) == [.approvalFinished])
-        #expect(throws: StoreError.notRunnable(request.id, state: "failed")) { try ann.run(request.id) }
+        #expect(throws: HelpdeskError.notRunnable(request.id, state: "failed")) { try ann.run(request.id) }
     }
 
     @Test func aRequestWhoseRunnerStillRunsStaysRunning() throws {

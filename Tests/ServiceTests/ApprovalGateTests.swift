@@ -11,7 +11,7 @@ struct ApprovalGateTests {
         let request = try ann.requestTool("unlock_account", arguments: ["account": "workstation"])
         #expect(request.state == .pending)
         #expect(try setup.service("alice").pendingApprovals().map(\.id) == [request.id])
-        #expect(throws: StoreError.notRunnable(request.id, state: "pending")) { try ann.run(request.id) }
+        #expect(throws: HelpdeskError.notRunnable(request.id, state: "pending")) { try ann.run(request.id) }
 
         let approved = try setup.service("alice").decide(request.id, approve: true, note: "verified by phone")
         #expect(approved.state == .approved && approved.decidedBy == "alice")
@@ -19,7 +19,7 @@ struct ApprovalGateTests {
         #expect(result.succeeded)
         #expect(try setup.database.account("ann")?.locked == false)
         #expect(try ann.request(request.id).state == .executed)
-        #expect(throws: StoreError.notRunnable(request.id, state: "executed")) { try ann.run(request.id) }
+        #expect(throws: HelpdeskError.notRunnable(request.id, state: "executed")) { try ann.run(request.id) }
         let actions = try setup.database.auditEntries().map(\.action)
         #expect(actions == ["approval.requested", "approval.approved", "approval.running", "approval.executed"])
     }
@@ -27,7 +27,7 @@ struct ApprovalGateTests {
     @Test func nobodyApprovesTheirOwnRequest() throws {
         let setup = try ServiceSetup()
         let request = try setup.service("alice").requestTool("reset_password", arguments: ["account": "vpn"])
-        #expect(throws: StoreError.selfApproval(request.id)) {
+        #expect(throws: HelpdeskError.selfApproval(request.id)) {
             try setup.service("alice").decide(request.id, approve: true, note: nil)
         }
         #expect(try setup.service("dave").decide(request.id, approve: true, note: nil).state == .approved)
@@ -36,7 +36,7 @@ struct ApprovalGateTests {
     @Test func anEmployeeCannotApprove() throws {
         let setup = try ServiceSetup()
         let request = try setup.service("ann").requestTool("reset_password", arguments: ["account": "vpn"])
-        #expect(throws: ServiceError.agentsOnly("approve requests")) {
+        #expect(throws: HelpdeskError.agentsOnly("approve requests")) {
             try setup.service("bob").decide(request.id, approve: true, note: nil)
         }
         #expect(try setup.database.approval(request.id)?.state == .pending)
@@ -46,7 +46,7 @@ struct ApprovalGateTests {
         let setup = try ServiceSetup()
         let request = try setup.service("ann").requestTool("reset_password", arguments: ["account": "vpn"])
         _ = try setup.service("alice").decide(request.id, approve: false, note: "call the desk first")
-        let error = #expect(throws: StoreError.self) { try setup.service("dave").decide(request.id, approve: true, note: nil) }
+        let error = #expect(throws: HelpdeskError.self) { try setup.service("dave").decide(request.id, approve: true, note: nil) }
         #expect(error?.description == "request #\(request.id) was already denied by alice")
         let denied = try setup.service("ann").request(request.id)
         #expect(denied.note == "call the desk first")
@@ -57,7 +57,7 @@ struct ApprovalGateTests {
         let request = try setup.database.requestTool(
             ToolCall(tool: "reset_password", arguments: ["account": .string("vpn")]), requester: "ann", needsApproval: true,
             expiresIn: 60, at: Date().addingTimeInterval(-3600))
-        #expect(throws: StoreError.expired(request.id)) {
+        #expect(throws: HelpdeskError.expired(request.id)) {
             try setup.database.decide(request.id, approve: true, by: "alice", note: nil)
         }
         #expect(try setup.database.approval(request.id)?.state == .expired)
@@ -66,15 +66,18 @@ struct ApprovalGateTests {
     @Test func aDenialNeedsAReason() throws {
         let setup = try ServiceSetup()
         let request = try setup.service("ann").requestTool("reset_password", arguments: ["account": "vpn"])
-        #expect(throws: StoreError.self) { try setup.service("alice").decide(request.id, approve: false, note: " ") }
+        #expect(throws: HelpdeskError.self) { try setup.service("alice").decide(request.id, approve: false, note: " ") }
     }
 
     @Test func requestsAreValidatedLikeTheChat() throws {
         let setup = try ServiceSetup()
         let ann = try setup.service("ann")
-        #expect(throws: ArgumentError.self) { try ann.requestTool("reset_password", arguments: ["account": "email; rm -rf /"]) }
-        #expect(throws: ArgumentError.self) { try ann.requestTool("reset_password", arguments: [:]) }
-        #expect(throws: ArgumentError.self) { try ann.requestTool("format_disk", arguments: [:]) }
+        for arguments in [["account": "email; rm -rf /"], [:]] {
+            let error = #expect(throws: HelpdeskError.self) { try ann.requestTool("reset_password", arguments: arguments) }
+            #expect(error?.code == .invalid)
+        }
+        let unknown = #expect(throws: HelpdeskError.self) { try ann.requestTool("format_disk", arguments: [:]) }
+        #expect(unknown?.code == .invalid)
         #expect(try setup.database.approvals().isEmpty)
     }
 

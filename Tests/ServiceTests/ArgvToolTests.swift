@@ -27,7 +27,10 @@ struct ArgvToolTests {
 
     @Test func aNewlineIsRefusedBeforeAnythingRuns() throws {
         let setup = try ServiceSetup(tools: Self.echoTool)
-        #expect(throws: ArgumentError.self) { try setup.service("ann").requestTool("echo_args", arguments: ["note": "a\nb"]) }
+        let error = #expect(throws: HelpdeskError.self) {
+            try setup.service("ann").requestTool("echo_args", arguments: ["note": "a\nb"])
+        }
+        #expect(error?.code == .invalid)
         #expect(try setup.database.approvals().isEmpty)
     }
 

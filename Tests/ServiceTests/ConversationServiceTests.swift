@@ -22,7 +22,7 @@ struct ConversationServiceTests {
     }
 
     private func reply(_ service: HelpdeskService, _ message: String, in conversation: Int) async throws -> Reply? {
-        for await event in try service.send(message, in: conversation) {
+        for try await event in service.send(message, in: conversation) {
             if case .done(let reply, _) = event { return reply }
         }
         return nil
@@ -49,17 +49,17 @@ struct ConversationServiceTests {
         let conversation = try ann.startConversation()
         _ = try await reply(ann, "how do I get a parking badge", in: conversation)
         let escalation = try #require(try await reply(ann, "yes", in: conversation))
-        let ticket = try ann.fileProposedTicket(try #require(escalation.ticket), from: conversation)
+        let ticket = try ann.fileTicket(try #require(escalation.ticket), from: conversation)
         #expect(ticket.requester == "ann")
         #expect(ticket.summary.contains("Transcript:\nemployee: how do I get a parking badge"))
         #expect(try ann.myTickets().map(\.id) == [ticket.id])
     }
 
-    @Test func nobodyWritesIntoSomeoneElsesConversation() throws {
+    @Test func nobodyWritesIntoSomeoneElsesConversation() async throws {
         let setup = try ServiceSetup()
         let conversation = try chat(setup, as: "ann").startConversation()
-        #expect(throws: ServiceError.notYourConversation(conversation)) {
-            try chat(setup, as: "bob").send("hi", in: conversation)
+        await #expect(throws: HelpdeskError.notYourConversation(conversation)) {
+            _ = try await reply(chat(setup, as: "bob"), "hi", in: conversation)
         }
     }
 
@@ -68,7 +68,7 @@ struct ConversationServiceTests {
         let ann = try chat(setup, as: "ann")
         let conversation = try ann.startConversation()
         let paste = String(repeating: "printer jam ", count: 100_000)
-        let error = #expect(throws: ServiceError.self) { _ = try ann.send(paste, in: conversation) }
+        let error = await #expect(throws: HelpdeskError.self) { _ = try await reply(ann, paste, in: conversation) }
         #expect(error?.code == .tooLarge)
         #expect(error?.description.contains("at most 16 KB") == true)
         #expect(try ann.recentMessages(of: conversation, limit: 10).isEmpty)
@@ -87,7 +87,7 @@ struct ConversationServiceTests {
         for _ in 0..<9 { _ = try await reply(ann, long, in: conversation) }
         let escalation = try #require(try await reply(ann, "I want to talk to a person", in: conversation))
         let draft = try #require(escalation.ticket)
-        let ticket = try ann.fileProposedTicket(draft, from: conversation)
+        let ticket = try ann.fileTicket(draft, from: conversation)
         #expect(ticket.summary.contains("earlier messages left out)"))
         #expect(ticket.summary.contains("employee: I want to talk to a person"))
     }

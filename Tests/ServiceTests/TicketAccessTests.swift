@@ -19,7 +19,7 @@ struct TicketAccessTests {
         }
     }
 
-    private let printer = HelpdeskDatabase.NewTicket(title: "Printer jam", summary: "Tray 2", category: "printing", priority: .p3)
+    private let printer = TicketDraft(title: "Printer jam", category: "printing", priority: .p3, summary: "Tray 2")
 
     @Test func rolesComeFromUserNamesAndGroups() throws {
         let setup = try Setup()
@@ -32,22 +32,22 @@ struct TicketAccessTests {
         let setup = try Setup()
         let ann = try setup.service("ann")
         let bob = try setup.service("bob")
-        let mine = try ann.fileTicket(printer)
-        _ = try bob.fileTicket(printer)
+        let mine = try ann.fileTicket(printer, from: nil)
+        _ = try bob.fileTicket(printer, from: nil)
         #expect(try ann.myTickets().map(\.id) == [mine.id])
-        #expect(throws: ServiceError.notYours(2)) { try ann.ticket(2) }
-        #expect(throws: ServiceError.notYours(99)) { try ann.ticket(99) }
-        #expect(throws: ServiceError.notYours(2)) { try ann.comment(on: 2, "me too") }
-        #expect(throws: ServiceError.agentsOnly("see the ticket queue")) { try ann.queue() }
+        #expect(throws: HelpdeskError.notYours(2)) { try ann.ticket(2) }
+        #expect(throws: HelpdeskError.notYours(99)) { try ann.ticket(99) }
+        #expect(throws: HelpdeskError.notYours(2)) { try ann.comment(on: 2, "me too") }
+        #expect(throws: HelpdeskError.agentsOnly("see the ticket queue")) { try ann.queue() }
     }
 
     @Test func onlyAgentsAssignAndMoveTicketsButEmployeesMayCloseOrReopenResolvedOnes() throws {
         let setup = try Setup()
         let ann = try setup.service("ann")
         let alice = try setup.service("alice")
-        let ticket = try ann.fileTicket(printer)
-        #expect(throws: ServiceError.agentsOnly("assign tickets")) { try ann.assign(ticket.id, to: "ann") }
-        #expect(throws: ServiceError.agentsOnly("change a ticket's status")) { try ann.setStatus(ticket.id, to: .resolved) }
+        let ticket = try ann.fileTicket(printer, from: nil)
+        #expect(throws: HelpdeskError.agentsOnly("assign tickets")) { try ann.assign(ticket.id, to: "ann") }
+        #expect(throws: HelpdeskError.agentsOnly("change a ticket's status")) { try ann.setStatus(ticket.id, to: .resolved) }
         _ = try alice.assign(ticket.id, to: "alice")
         _ = try alice.setStatus(ticket.id, to: .resolved)
         #expect(try ann.setStatus(ticket.id, to: .open).status == .open)
@@ -58,7 +58,7 @@ struct TicketAccessTests {
         let setup = try Setup()
         let ann = try setup.service("ann")
         for priority in [Priority.p3, .p1, .p4, .p2] {
-            _ = try ann.fileTicket(.init(title: "t", summary: "s", category: "general", priority: priority))
+            _ = try ann.fileTicket(.init(title: "t", category: "general", priority: priority, summary: "s"), from: nil)
         }
         _ = try setup.service("alice").setStatus(1, to: .resolved)
         #expect(try setup.service("alice").queue().map(\.priority) == [.p1, .p2, .p4])
@@ -66,7 +66,7 @@ struct TicketAccessTests {
 
     @Test func theDemoAgentExistsOnlyWithoutConfiguredAgents() throws {
         let setup = try Setup()
-        #expect(throws: ServiceError.demoAgentDisabled()) {
+        #expect(throws: HelpdeskError.demoAgentDisabled()) {
             try HelpdeskService(database: setup.database, configuration: setup.configuration, identity: .demoAgent)
         }
         let embedded = try HelpdeskService(database: setup.database, configuration: Configuration(), identity: .demoAgent)
@@ -79,7 +79,7 @@ struct TicketAccessTests {
 
     @Test func employeesCannotReadTheAuditLog() throws {
         let setup = try Setup()
-        #expect(throws: ServiceError.agentsOnly("read the audit log")) { try setup.service("ann").auditEntries(limit: 10) }
+        #expect(throws: HelpdeskError.agentsOnly("read the audit log")) { try setup.service("ann").auditEntries(limit: 10) }
         #expect(try setup.service("alice").verifyAudit() == .intact(entries: 0))
     }
 }

@@ -8,7 +8,7 @@ struct AuditLogTests {
     private func audited() throws -> TemporaryDatabase {
         let store = try TemporaryDatabase()
         _ = try store.database.createTicket(
-            .init(title: "Printer jam", summary: "s", category: "printing", priority: .p3), requester: "ann")
+            .init(title: "Printer jam", category: "printing", priority: .p3, summary: "s"), requester: "ann")
         _ = try store.database.assign(1, to: "alice", by: "alice")
         _ = try store.database.setStatus(1, to: .resolved, by: "alice")
         return store

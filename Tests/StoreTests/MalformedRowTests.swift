@@ -11,7 +11,7 @@ struct MalformedRowTests {
     @Test func valuesThatAreNotTextAreReadInsteadOfCrashing() throws {
         let store = try TemporaryDatabase()
         let ticket = try store.database.createTicket(
-            .init(title: "printer", summary: "jams", category: "printing", priority: .p3), requester: "ann")
+            .init(title: "printer", category: "printing", priority: .p3, summary: "jams"), requester: "ann")
         let queue = try DatabaseQueue(path: store.path)
         try queue.write { db in
             try db.execute(

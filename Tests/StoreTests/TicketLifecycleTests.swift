@@ -6,7 +6,7 @@ import Testing
 struct TicketLifecycleTests {
     private func newTicket(_ db: HelpdeskDatabase, priority: Priority = .p3, at date: Date = Date()) throws -> Ticket {
         try db.createTicket(
-            .init(title: "VPN drops", summary: "Problem: VPN drops every 5 minutes", category: "network", priority: priority),
+            .init(title: "VPN drops", category: "network", priority: priority, summary: "Problem: VPN drops every 5 minutes"),
             requester: "ann", at: date)
     }
 
@@ -53,14 +53,14 @@ struct TicketLifecycleTests {
             default: []
             }
         for step in path { _ = try store.database.setStatus(1, to: step, by: "alice") }
-        let error = #expect(throws: StoreError.self) { try store.database.setStatus(1, to: to, by: "alice") }
+        let error = #expect(throws: HelpdeskError.self) { try store.database.setStatus(1, to: to, by: "alice") }
         #expect(error?.description.hasPrefix("ticket #1 is \(from.rawValue) and cannot become \(to.rawValue) (allowed: ") == true)
         #expect(try store.database.ticket(1)?.status == from)
     }
 
     @Test func aMissingTicketIsAClearError() throws {
         let store = try TemporaryDatabase()
-        #expect(throws: StoreError.ticketNotFound(7)) { try store.database.comment(on: 7, by: "ann", text: "hello?") }
+        #expect(throws: HelpdeskError.ticketNotFound(7)) { try store.database.comment(on: 7, by: "ann", text: "hello?") }
     }
 
     @Test func dueDatesFollowTheServiceLevels() throws {
@@ -85,16 +85,16 @@ struct TicketLifecycleTests {
     @Test func oversizedTitlesSummariesAndCommentsAreRefused() throws {
         let store = try TemporaryDatabase()
         let huge = String(repeating: "x", count: 1_000_000)
-        #expect(throws: StoreError.invalid("a ticket's title holds at most 500 bytes; put the rest in its summary")) {
+        #expect(throws: HelpdeskError.invalid("a ticket's title holds at most 500 bytes; put the rest in its summary")) {
             try store.database.createTicket(
-                .init(title: huge, summary: "s", category: "general", priority: .p3), requester: "ann")
+                .init(title: huge, category: "general", priority: .p3, summary: "s"), requester: "ann")
         }
-        #expect(throws: StoreError.invalid("a ticket's summary holds at most 128 KB")) {
+        #expect(throws: HelpdeskError.invalid("a ticket's summary holds at most 128 KB")) {
             try store.database.createTicket(
-                .init(title: "t", summary: huge, category: "general", priority: .p3), requester: "ann")
+                .init(title: "t", category: "general", priority: .p3, summary: huge), requester: "ann")
         }
         let ticket = try newTicket(store.database)
-        #expect(throws: StoreError.invalid("a comment holds at most 16 KB; attach longer text elsewhere")) {
+        #expect(throws: HelpdeskError.invalid("a comment holds at most 16 KB; attach longer text elsewhere")) {
             try store.database.comment(on: ticket.id, by: "ann", text: huge)
         }
         #expect(try store.database.tickets().count == 1)

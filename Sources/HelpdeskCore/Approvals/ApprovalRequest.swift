@@ -51,7 +51,7 @@ public struct ApprovalRequest: Sendable, Equatable, Codable {
 }
 
 /// Something that changed, for front ends that show live state: a request, a decision, a
-/// ticket. Every process sharing the database sees every other's.
+/// ticket. It carries the changed record, so nobody needs to ask for it again.
 public struct HelpdeskEvent: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable {
         case ticketCreated = "ticket.created"
@@ -59,6 +59,8 @@ public struct HelpdeskEvent: Sendable, Equatable, Codable {
         case approvalRequested = "approval.requested"
         case approvalDecided = "approval.decided"
         case approvalFinished = "approval.finished"
+
+        public var isAboutTicket: Bool { self == .ticketCreated || self == .ticketChanged }
     }
 
     public let id: Int
@@ -67,11 +69,17 @@ public struct HelpdeskEvent: Sendable, Equatable, Codable {
     public let subject: Int
     /// The requester it concerns.
     public let user: String
+    /// The ticket as it is after the change, for ticket events.
+    public var ticket: Ticket?
+    /// The request as it is after the change, for approval events.
+    public var request: ApprovalRequest?
 
-    public init(id: Int, kind: Kind, subject: Int, user: String) {
+    public init(id: Int, kind: Kind, subject: Int, user: String, ticket: Ticket? = nil, request: ApprovalRequest? = nil) {
         self.id = id
         self.kind = kind
         self.subject = subject
         self.user = user
+        self.ticket = ticket
+        self.request = request
     }
 }

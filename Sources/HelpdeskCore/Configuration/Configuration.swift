@@ -15,6 +15,9 @@ public struct Configuration: Sendable, Equatable, Encodable {
     public var tools: String?
     /// The SQLite database; default `$XDG_DATA_HOME/helpdesk/helpdesk.sqlite`.
     public var database: String?
+    /// The daemon's Unix socket. A client with one talks to `helpdesk serve` there; the
+    /// daemon listens on it (default `defaultSocket`).
+    public var socket: String?
     /// User names that are agents.
     public var agents: [String]?
     /// Unix groups whose members are agents.
@@ -30,18 +33,23 @@ public struct Configuration: Sendable, Equatable, Encodable {
     public var sla: [String: String]?
 
     public init(
-        knowledge: String? = nil, tools: String? = nil, database: String? = nil, agents: [String]? = nil,
+        knowledge: String? = nil, tools: String? = nil, database: String? = nil, socket: String? = nil,
+        agents: [String]? = nil,
         agentGroups: [String]? = nil, demoAgent: Bool? = nil, approvalExpiryMinutes: Int? = nil, sla: [String: String]? = nil
     ) {
         self.knowledge = knowledge
         self.tools = tools
         self.database = database
+        self.socket = socket
         self.agents = agents
         self.agentGroups = agentGroups
         self.demoAgent = demoAgent
         self.approvalExpiryMinutes = approvalExpiryMinutes
         self.sla = sla
     }
+
+    /// Where `helpdesk serve` listens unless told otherwise (systemd's `RuntimeDirectory`).
+    public static let defaultSocket = "/run/helpdesk/helpdesk.sock"
 
     /// The role of `identity`: agent when named in `agents` or a member of `agentGroups`.
     public func role(of identity: Identity) -> Role {

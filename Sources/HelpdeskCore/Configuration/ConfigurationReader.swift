@@ -6,7 +6,9 @@
 /// would otherwise quietly mean "default".
 struct ConfigurationReader {
     /// Every key `config.json` may have, in the order the README lists them.
-    static let keys = ["knowledge", "tools", "database", "agents", "agentGroups", "demoAgent", "approvalExpiryMinutes", "sla"]
+    static let keys = [
+        "knowledge", "tools", "database", "socket", "agents", "agentGroups", "demoAgent", "approvalExpiryMinutes", "sla",
+    ]
 
     private(set) var problems: [ConfigurationError.Problem] = []
 
@@ -24,6 +26,7 @@ struct ConfigurationReader {
             case "knowledge": configuration.knowledge = path(value, "knowledge", example: "/srv/helpdesk/knowledge")
             case "tools": configuration.tools = path(value, "tools", example: "/etc/helpdesk/tools.json")
             case "database": configuration.database = path(value, "database", example: "/var/lib/helpdesk/helpdesk.sqlite")
+            case "socket": configuration.socket = path(value, "socket", example: Configuration.defaultSocket)
             case "agents": configuration.agents = names(value, "agents", of: "user names", example: #"["alice", "bob"]"#)
             case "agentGroups":
                 configuration.agentGroups = names(value, "agentGroups", of: "group names", example: #"["helpdesk"]"#)

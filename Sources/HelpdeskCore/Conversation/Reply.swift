@@ -24,6 +24,9 @@ public struct Reply: Sendable, Equatable, Codable {
     public let tool: ToolCall?
     /// True once the employee has confirmed the prepared request.
     public let toolConfirmed: Bool
+    /// What the request card shows: the tool's title, and whether an agent must approve it.
+    public let toolTitle: String?
+    public let toolNeedsApproval: Bool
     /// The proposed ticket, for `escalate`.
     public let ticket: TicketDraft?
     /// The ticket asked about, for `status`; nil means "my tickets".
@@ -33,13 +36,16 @@ public struct Reply: Sendable, Equatable, Codable {
 
     public init(
         kind: Kind, text: String, sources: [Citation] = [], tool: ToolCall? = nil, toolConfirmed: Bool = false,
-        ticket: TicketDraft? = nil, ticketNumber: Int? = nil, confidence: Double
+        toolTitle: String? = nil, toolNeedsApproval: Bool = false, ticket: TicketDraft? = nil, ticketNumber: Int? = nil,
+        confidence: Double
     ) {
         self.kind = kind
         self.text = text
         self.sources = sources
         self.tool = tool
         self.toolConfirmed = toolConfirmed
+        self.toolTitle = toolTitle
+        self.toolNeedsApproval = toolNeedsApproval
         self.ticket = ticket
         self.ticketNumber = ticketNumber
         self.confidence = confidence
@@ -72,12 +78,32 @@ public struct TicketDraft: Sendable, Equatable, Codable {
     /// The conversation so far, one line per message (`employee: …`, `helpdesk: …`).
     public let transcript: [String]
 
-    public init(title: String, category: String, priority: Priority, summary: String, transcript: [String]) {
+    public init(title: String, category: String, priority: Priority, summary: String, transcript: [String] = []) {
         self.title = title
         self.category = category
         self.priority = priority
         self.summary = summary
         self.transcript = transcript
+    }
+}
+
+extension TicketDraft {
+    /// The summary a filed ticket keeps: the draft's, then the latest transcript lines that
+    /// fit in six messages' worth, so a long conversation still files (a summary is capped)
+    /// with what the agent needs most.
+    public var filedSummary: String {
+        guard !transcript.isEmpty else { return summary }
+        var kept: [String] = []
+        var size = 0
+        for line in transcript.reversed() {
+            size += line.utf8.count + 1
+            if size > 6 * MessageLimit.bytes { break }
+            kept.append(line)
+        }
+        let left = transcript.count - kept.count
+        let note = left > 0 ? ["(\(left) earlier message\(left == 1 ? "" : "s") left out)"] : []
+        return String(summary.prefix(MessageLimit.bytes)) + "\n\nTranscript:\n"
+            + (note + kept.reversed()).joined(separator: "\n")
     }
 }
 
@@ -100,4 +126,48 @@ public enum ReplyEvent: Sendable, Equatable {
     case ticketProposal(TicketDraft)
     /// The whole reply, and the conversation including it (for the next turn).
     case done(Reply, Conversation)
+}
+
+/// On the wire: `{"type": "text", "text": …}`, `{"type": "sources", "sources": […]}`,
+/// `{"type": "toolRequest", "call": …}`, `{"type": "ticketProposal", "draft": …}` and
+/// `{"type": "done", "reply": …, "conversation": …}`.
+extension ReplyEvent: Codable {
+    private enum Key: String, CodingKey { case type, text, sources, call, draft, reply, conversation }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        switch try container.decode(String.self, forKey: .type) {
+        case "text": self = .text(try container.decode(String.self, forKey: .text))
+        case "sources": self = .sources(try container.decode([Citation].self, forKey: .sources))
+        case "toolRequest": self = .toolRequest(try container.decode(ToolCall.self, forKey: .call))
+        case "ticketProposal": self = .ticketProposal(try container.decode(TicketDraft.self, forKey: .draft))
+        case "done":
+            self = .done(
+                try container.decode(Reply.self, forKey: .reply), try container.decode(Conversation.self, forKey: .conversation))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: container, debugDescription: "unknown reply event \(other)")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        switch self {
+        case .text(let text):
+            try container.encode("text", forKey: .type)
+            try container.encode(text, forKey: .text)
+        case .sources(let sources):
+            try container.encode("sources", forKey: .type)
+            try container.encode(sources, forKey: .sources)
+        case .toolRequest(let call):
+            try container.encode("toolRequest", forKey: .type)
+            try container.encode(call, forKey: .call)
+        case .ticketProposal(let draft):
+            try container.encode("ticketProposal", forKey: .type)
+            try container.encode(draft, forKey: .draft)
+        case .done(let reply, let conversation):
+            try container.encode("done", forKey: .type)
+            try container.encode(reply, forKey: .reply)
+            try container.encode(conversation, forKey: .conversation)
+        }
+    }
 }

@@ -1,5 +1,5 @@
 /// What running a tool produced.
-public struct ToolResult: Sendable, Equatable {
+public struct ToolResult: Sendable, Equatable, Codable {
     public let succeeded: Bool
     /// For the requester's screen only; may contain `secret`.
     public let message: String

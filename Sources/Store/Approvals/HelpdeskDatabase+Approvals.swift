@@ -45,7 +45,7 @@ extension HelpdeskDatabase {
                 db, actor: requester, action: "approval.requested", subject: "request/\(id)", detail: "\(call.tool) \(arguments)",
                 at: now)
             try Self.notify(db, .approvalRequested, subject: id, user: requester, at: now)
-            guard let request = try Self.approval(db, id) else { throw StoreError.requestNotFound(id) }
+            guard let request = try Self.approval(db, id) else { throw HelpdeskError.requestNotFound(id) }
             return request
         }
     }
@@ -76,7 +76,7 @@ extension HelpdeskDatabase {
     public func decide(_ id: Int, approve: Bool, by decider: String, note: String?, at now: Date = Date()) throws
         -> ApprovalRequest
     {
-        let outcome: Result<ApprovalRequest, StoreError> = try write { db in
+        let outcome: Result<ApprovalRequest, HelpdeskError> = try write { db in
             guard var request = try Self.approval(db, id) else { return .failure(.requestNotFound(id)) }
             guard request.requester != decider else { return .failure(.selfApproval(id)) }
             guard request.state == .pending else {
@@ -127,7 +127,7 @@ extension HelpdeskDatabase {
     public func claim(_ id: Int, by runner: String, in process: RunnerProcess, at now: Date = Date()) throws
         -> ApprovalRequest
     {
-        let outcome: Result<ApprovalRequest, StoreError> = try write { db in
+        let outcome: Result<ApprovalRequest, HelpdeskError> = try write { db in
             guard var request = try Self.approval(db, id) else { return .failure(.requestNotFound(id)) }
             guard request.state == .approved else { return .failure(.notRunnable(id, state: request.state.rawValue)) }
             request.state = .running
@@ -146,7 +146,7 @@ extension HelpdeskDatabase {
     public func finish(_ id: Int, succeeded: Bool, outcome: String, by runner: String, at now: Date = Date()) throws
         -> ApprovalRequest
     {
-        let result: Result<ApprovalRequest, StoreError> = try write { db in
+        let result: Result<ApprovalRequest, HelpdeskError> = try write { db in
             guard var request = try Self.approval(db, id) else { return .failure(.requestNotFound(id)) }
             guard request.state == .running else { return .failure(.notRunnable(id, state: request.state.rawValue)) }
             request.state = succeeded ? .executed : .failed

@@ -1,27 +1,7 @@
 import CCrypto
 import Foundation
 import GRDB
-
-/// One line of the audit log: who did what to what, when.
-public struct AuditEntry: Sendable, Equatable, Codable {
-    public let id: Int
-    public let at: Date
-    public let actor: String
-    /// e.g. `ticket.created`, `ticket.status`, `approval.decided`.
-    public let action: String
-    /// What it was done to, e.g. `ticket/42`.
-    public let subject: String
-    public let detail: String
-    public let previousHash: String
-    public let hash: String
-}
-
-/// What `verifyAudit` found.
-public enum AuditVerification: Sendable, Equatable {
-    case intact(entries: Int)
-    /// The first entry whose hash or link does not match.
-    case broken(entry: Int, reason: String)
-}
+import HelpdeskCore
 
 extension HelpdeskDatabase {
     static let genesisHash = String(repeating: "0", count: 64)

@@ -15,8 +15,8 @@ public final class HelpdeskDatabase: Sendable {
     let pool: DatabasePool
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    /// - Throws: `StoreError` saying why the file cannot be used.
-    public init(path: String) throws(StoreError) {
+    /// - Throws: `HelpdeskError` saying why the file cannot be used.
+    public init(path: String) throws(HelpdeskError) {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
@@ -49,7 +49,7 @@ public final class HelpdeskDatabase: Sendable {
                 result = try body(db)
                 return .commit
             }
-            guard let result else { throw StoreError.invalid("the transaction produced no result") }
+            guard let result else { throw HelpdeskError.invalid("the transaction produced no result") }
             return result
         }
     }

@@ -42,7 +42,7 @@ extension HelpdeskDatabase {
     public func ensuredAccount(_ user: String) throws -> Account {
         try write { db in
             try Self.ensureAccount(db, user)
-            guard let account = try Self.account(db, user) else { throw StoreError.invalid("account \(user) vanished") }
+            guard let account = try Self.account(db, user) else { throw HelpdeskError.invalid("account \(user) vanished") }
             return account
         }
     }

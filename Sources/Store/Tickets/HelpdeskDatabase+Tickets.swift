@@ -3,35 +3,21 @@ import GRDB
 import HelpdeskCore
 
 extension HelpdeskDatabase {
-    /// What a new ticket says; the store adds its number, status, times and SLA.
-    public struct NewTicket: Sendable {
-        public var title: String
-        public var summary: String
-        public var category: String
-        public var priority: Priority
-        public var conversation: Int?
-
-        public init(title: String, summary: String, category: String, priority: Priority, conversation: Int? = nil) {
-            self.title = title
-            self.summary = summary
-            self.category = category
-            self.priority = priority
-            self.conversation = conversation
-        }
-    }
-
-    /// Files a ticket for `requester`; when this returns, it is on disk.
+    /// Files a ticket for `requester`, linked to the conversation it came from; when this
+    /// returns, it is on disk.
     public func createTicket(
-        _ new: NewTicket, requester: String, levels: ServiceLevels = ServiceLevels(), at now: Date = Date()
+        _ new: TicketDraft, conversation: Int? = nil, requester: String, levels: ServiceLevels = ServiceLevels(),
+        at now: Date = Date()
     ) throws -> Ticket {
+        let summary = new.filedSummary
         let title = new.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw StoreError.invalid("a ticket needs a title") }
+        guard !title.isEmpty else { throw HelpdeskError.invalid("a ticket needs a title") }
         guard title.utf8.count <= 500 else {
-            throw StoreError.invalid("a ticket's title holds at most 500 bytes; put the rest in its summary")
+            throw HelpdeskError.invalid("a ticket's title holds at most 500 bytes; put the rest in its summary")
         }
         // A summary quotes the conversation: a few messages of up to `MessageLimit.bytes` each.
-        guard new.summary.utf8.count <= 8 * MessageLimit.bytes else {
-            throw StoreError.invalid("a ticket's summary holds at most \(8 * MessageLimit.bytes / 1024) KB")
+        guard summary.utf8.count <= 8 * MessageLimit.bytes else {
+            throw HelpdeskError.invalid("a ticket's summary holds at most \(8 * MessageLimit.bytes / 1024) KB")
         }
         // As stored (seconds since 1970), so the ticket returned equals the ticket read back.
         let now = Date(timeIntervalSince1970: now.timeIntervalSince1970)
@@ -43,8 +29,8 @@ extension HelpdeskDatabase {
                     VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)
                     """,
                 arguments: [
-                    requester, title, new.summary, new.category, new.priority.rawValue, now.timeIntervalSince1970,
-                    now.timeIntervalSince1970, due.timeIntervalSince1970, new.conversation,
+                    requester, title, summary, new.category, new.priority.rawValue, now.timeIntervalSince1970,
+                    now.timeIntervalSince1970, due.timeIntervalSince1970, conversation,
                 ])
             let id = Int(db.lastInsertedRowID)
             try Self.record(db, TicketEvent(ticket: id, actor: requester, kind: .created, detail: title, at: now))
@@ -53,7 +39,7 @@ extension HelpdeskDatabase {
                 detail: "\(new.priority.rawValue) \(new.category): \(title)", at: now)
             try Self.notify(db, .ticketCreated, subject: id, user: requester, at: now)
             return Ticket(
-                id: id, requester: requester, title: title, summary: new.summary, category: new.category,
+                id: id, requester: requester, title: title, summary: summary, category: new.category,
                 priority: new.priority, status: .new, assignee: nil, created: now, updated: now, dueBy: due)
         }
     }
@@ -93,10 +79,10 @@ extension HelpdeskDatabase {
 
     public func comment(on id: Int, by actor: String, text: String, at now: Date = Date()) throws -> Ticket {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.invalid("a comment needs text")
+            throw HelpdeskError.invalid("a comment needs text")
         }
         guard text.utf8.count <= MessageLimit.bytes else {
-            throw StoreError.invalid("a comment holds at most \(MessageLimit.described); attach longer text elsewhere")
+            throw HelpdeskError.invalid("a comment holds at most \(MessageLimit.described); attach longer text elsewhere")
         }
         return try change(id, by: actor, at: now, event: .comment, detail: text) { _ in }
     }
@@ -106,11 +92,11 @@ extension HelpdeskDatabase {
     }
 
     /// Moves the ticket to `status` if its lifecycle allows it.
-    /// - Throws: `StoreError.illegalTransition` naming the statuses it could move to.
+    /// - Throws: `HelpdeskError.illegalTransition` naming the statuses it could move to.
     public func setStatus(_ id: Int, to status: Ticket.Status, by actor: String, at now: Date = Date()) throws -> Ticket {
         try change(id, by: actor, at: now, event: .status, detail: status.rawValue) { ticket in
             guard ticket.status.next.contains(status) else {
-                throw StoreError.illegalTransition(
+                throw HelpdeskError.illegalTransition(
                     id, from: ticket.status.rawValue, to: status.rawValue, allowed: ticket.status.next.map(\.rawValue).sorted())
             }
             ticket.status = status
@@ -126,7 +112,7 @@ extension HelpdeskDatabase {
         try write { db in
             guard var ticket = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE id = ?", arguments: [id]).map(Self.ticket)
             else {
-                throw StoreError.ticketNotFound(id)
+                throw HelpdeskError.ticketNotFound(id)
             }
             try modify(&ticket)
             ticket.updated = Date(timeIntervalSince1970: now.timeIntervalSince1970)

@@ -16,6 +16,7 @@ enum AgentLayout {
         }
         let header =
             " Agent console · \(console.api.identity.user)@\(ProcessInfo.processInfo.hostName) · "
+            + (console.disconnected ? "reconnecting… · " : "\(console.api.connection) · ")
             + "\(console.approvals.count) pending · \(console.tickets.count) open tickets"
         screen.put(0, 0, header + String(repeating: " ", count: max(screen.columns - DisplayWidth.of(header), 0)), .reverse)
         var lines: [(String, Screen.Style, Bool)] = []  // text, style, selected

@@ -1,3 +1,4 @@
+import Foundation
 import HelpdeskCore
 
 /// One thing in the chat transcript.
@@ -16,6 +17,8 @@ struct ToolCard {
     enum State: Equatable {
         /// Prepared by the engine; waits for the employee's yes or no.
         case proposed
+        /// Confirmed; the request is on its way to the helpdesk.
+        case sending
         case waiting(request: Int)
         case approved(request: Int, by: String?, note: String?)
         case denied(by: String?, reason: String?)
@@ -24,6 +27,8 @@ struct ToolCard {
         case failed(String)
     }
 
+    /// Identifies the card while a call about it is under way.
+    let id = UUID()
     let call: ToolCall
     let title: String
     let needsApproval: Bool
@@ -42,15 +47,21 @@ struct ToolCard {
 /// A proposed ticket shown as a card: file it, edit its summary, or cancel.
 struct TicketCard {
     enum State: Equatable {
-        case proposed, filed(Int), cancelled
+        case proposed, filing, filed(Int), cancelled
         case failed(String)
     }
 
+    let id = UUID()
     var draft: TicketDraft
     var state: State
 }
 
 extension ChatEntry {
+    /// Whether this is the card of request `id`.
+    func isCard(for request: Int) -> Bool {
+        if case .tool(let card) = self { card.request == request } else { false }
+    }
+
     /// The entry as screen lines for `width` columns.
     func lines(width: Int) -> [(String, Screen.Style)] {
         switch self {
@@ -89,6 +100,7 @@ extension ChatEntry {
         let status: (String, Screen.Style)? =
             switch card.state {
             case .proposed: ("[y] send request   [n] cancel", .warning)
+            case .sending: ("sending the request…", .warning)
             case .waiting(let request): ("request #\(request): waiting for an agent…", .warning)
             case .approved: ("running…", .warning)
             case .denied: nil
@@ -117,6 +129,7 @@ extension ChatEntry {
         let status: (String, Screen.Style) =
             switch card.state {
             case .proposed: ("[y] file it   [e] edit title   [n] cancel", .warning)
+            case .filing: ("filing…", .warning)
             case .filed(let id): ("filed as ticket #\(id)", .success)
             case .cancelled: ("not filed", .dim)
             case .failed(let error): (error, .danger)

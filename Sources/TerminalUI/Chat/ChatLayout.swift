@@ -27,7 +27,10 @@ enum ChatLayout {
     }
 
     private static func statusBar(_ chat: ChatProgram, on screen: Screen, row: Int, more: Bool) {
-        var parts = ["\(chat.api.identity.user)@\(ProcessInfo.processInfo.hostName)", chat.connection]
+        var parts = [
+            "\(chat.api.identity.user)@\(ProcessInfo.processInfo.hostName)",
+            chat.disconnected ? "reconnecting…" : chat.api.connection,
+        ]
         parts.append("\(chat.pendingRequests) pending")
         parts.append("\(chat.openTickets) open ticket\(chat.openTickets == 1 ? "" : "s")")
         if more { parts.append("↓ more below (End)") }

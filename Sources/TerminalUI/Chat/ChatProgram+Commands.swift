@@ -9,20 +9,28 @@ extension ChatProgram {
         case "/quit", "/exit", "/q": return false
         case "/help": showHelp()
         case "/new":
-            do {
-                conversation = try api.startConversation()
-                entries = [.notice("New conversation. What can I help with?", .dim)]
-            } catch {
-                entries.append(.notice("Could not start a new conversation: \(error)", .danger))
+            let api = self.api
+            perform({ try await api.startConversation() }) { result in
+                switch result {
+                case .success(let id):
+                    self.conversation = id
+                    self.entries = [.notice("New conversation. What can I help with?", .dim)]
+                case .failure(let error):
+                    self.entries.append(.notice("Could not start a new conversation: \(error)", .danger))
+                }
             }
         case "/tickets":
-            do {
-                let tickets = try api.myTickets()
-                let lines = tickets.map { "#\($0.id)  \($0.priority.rawValue)  \($0.status.rawValue)  \($0.title)" }
-                entries.append(
-                    .notice(lines.isEmpty ? "You have no tickets." : "Your tickets:\n" + lines.joined(separator: "\n"), .normal))
-            } catch {
-                entries.append(.notice(String(describing: error), .danger))
+            let api = self.api
+            perform({ try await api.myTickets() }) { result in
+                switch result {
+                case .success(let tickets):
+                    let lines = tickets.map { "#\($0.id)  \($0.priority.rawValue)  \($0.status.rawValue)  \($0.title)" }
+                    self.entries.append(
+                        .notice(
+                            lines.isEmpty ? "You have no tickets." : "Your tickets:\n" + lines.joined(separator: "\n"), .normal))
+                case .failure(let error):
+                    self.entries.append(.notice(String(describing: error), .danger))
+                }
             }
         case "/ticket":
             guard let id = words.dropFirst().first.flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) })
@@ -30,16 +38,22 @@ extension ChatProgram {
                 entries.append(.notice("Usage: /ticket N", .warning))
                 return true
             }
-            do {
-                let (ticket, history) = try api.ticket(id)
-                var text =
-                    "#\(ticket.id) \(ticket.title)\n\(ticket.priority.rawValue) · \(ticket.status.rawValue) · \(ticket.category)"
-                text += ticket.assignee.map { " · assigned to \($0)" } ?? ""
-                text += "\n" + ticket.summary
-                for event in history.dropFirst() { text += "\n  \(event.actor): \(event.kind.rawValue) \(event.detail)" }
-                entries.append(.notice(text, .normal))
-            } catch {
-                entries.append(.notice(String(describing: error), .danger))
+            let api = self.api
+            perform({ try await api.ticket(id) }) { result in
+                switch result {
+                case .success(let detail):
+                    let ticket = detail.ticket
+                    var text =
+                        "#\(ticket.id) \(ticket.title)\n\(ticket.priority.rawValue) · \(ticket.status.rawValue) · \(ticket.category)"
+                    text += ticket.assignee.map { " · assigned to \($0)" } ?? ""
+                    text += "\n" + ticket.summary
+                    for event in detail.history.dropFirst() {
+                        text += "\n  \(event.actor): \(event.kind.rawValue) \(event.detail)"
+                    }
+                    self.entries.append(.notice(text, .normal))
+                case .failure(let error):
+                    self.entries.append(.notice(String(describing: error), .danger))
+                }
             }
         default:
             entries.append(.notice("Unknown command \(words.first ?? ""). Try /help.", .warning))

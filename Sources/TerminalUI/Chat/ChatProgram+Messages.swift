@@ -8,11 +8,18 @@ extension ChatProgram {
     func receive(_ message: Message) {
         switch message {
         case .reply(let event): apply(event)
-        case .replyFailed(let error):
+        case .replyFailed(let line, let error):
             log.error("reply failed", metadata: ["error": "\(error)"])
             finishStreaming()
             entries.append(.notice("The helpdesk could not answer: \(error)", .danger))
+            // Nothing typed is lost: a message the helpdesk never got goes back to the input line.
+            if error.code == .unavailable && editor.isEmpty { editor.set(line) }
         case .event(let event): update(for: event)
+        case .connectionLost(let error):
+            if !disconnected {
+                disconnected = true
+                entries.append(.notice("Lost the helpdesk (\(error)); reconnecting…", .danger))
+            }
         case .toolFinished(let request, let result):
             updateCard(request: request) { $0.state = .finished(message: result.message, succeeded: result.succeeded) }
         case .toolFailed(let request, let error):
@@ -40,17 +47,15 @@ extension ChatProgram {
         if reply.kind == .tool, let call = reply.tool {
             if reply.toolConfirmed,
                 let index = entries.lastIndex(where: { if case .tool(let c) = $0 { c.state == .proposed } else { false } }),
-                case .tool(var card) = entries[index]
+                case .tool(let card) = entries[index]
             {
-                confirm(&card)
-                entries[index] = .tool(card)
+                confirm(card)
             } else if !reply.toolConfirmed {
-                let tool = tools.tool(named: call.tool)
                 entries.append(
                     .tool(
                         ToolCard(
-                            call: call, title: tool?.title ?? call.tool, needsApproval: tool?.approval == .agent, state: .proposed
-                        )))
+                            call: call, title: reply.toolTitle ?? call.tool, needsApproval: reply.toolNeedsApproval,
+                            state: .proposed)))
             }
         }
         if reply.kind == .escalate, let draft = reply.ticket {
@@ -67,40 +72,85 @@ extension ChatProgram {
     }
 
     /// Files the request; runs it at once when it needs no approval.
-    func confirm(_ card: inout ToolCard) {
-        do {
-            let request = try api.confirm(card.call, in: conversation)
-            card.state = .waiting(request: request.id)
-            if request.state == .approved {
-                card.state = .approved(request: request.id, by: nil, note: nil)
-                run(request.id)
+    func confirm(_ card: ToolCard) {
+        updateCard(card.id) { $0.state = .sending }
+        let (api, call, conversation) = (self.api, card.call, self.conversation)
+        perform({ try await api.confirm(call, in: conversation) }) { result in
+            switch result {
+            case .success(let request):
+                self.updateCard(card.id) { $0.state = .waiting(request: request.id) }
+                if request.state == .approved {
+                    self.updateCard(card.id) { $0.state = .approved(request: request.id, by: nil, note: nil) }
+                    self.run(request.id)
+                }
+            case .failure(let error):
+                self.updateCard(card.id) { $0.state = .failed(String(describing: error)) }
             }
-        } catch {
-            card.state = .failed(String(describing: error))
+        }
+    }
+
+    /// Files the ticket a card proposed.
+    func file(_ card: TicketCard) {
+        let (api, draft, conversation) = (self.api, card.draft, self.conversation)
+        perform({ try await api.fileTicket(draft, from: conversation) }) { result in
+            for (index, entry) in self.entries.enumerated() {
+                guard case .ticket(var shown) = entry, shown.id == card.id else { continue }
+                switch result {
+                case .success(let ticket): shown.state = .filed(ticket.id)
+                case .failure(let error): shown.state = .failed(String(describing: error))
+                }
+                self.entries[index] = .ticket(shown)
+            }
+            self.refreshCounts()
+        }
+    }
+
+    /// Runs requests approved while this chat was closed or disconnected: their results
+    /// (a temporary password, say) are delivered here, once.
+    func runApprovedRequests() {
+        let api = self.api
+        perform({ try await api.approvedRequests() }) { result in
+            guard case .success(let requests) = result else { return }
+            for request in requests where !self.entries.contains(where: { $0.isCard(for: request.id) }) {
+                self.entries.append(
+                    .tool(
+                        ToolCard(
+                            call: request.call, title: request.call.tool, needsApproval: true,
+                            state: .approved(request: request.id, by: request.decidedBy, note: request.note),
+                            decision: Self.decision(request))))
+                self.run(request.id)
+            }
         }
     }
 
     /// An agent decided one of our requests, in this process or any other.
     private func update(for event: HelpdeskEvent) {
         refreshCounts()
-        guard event.kind == .approvalDecided, let request = try? api.request(event.subject) else { return }
+        guard event.kind == .approvalDecided, let request = event.request else { return }
+        var approved = false
         updateCard(request: request.id) { card in
+            card.decision = Self.decision(request)
             switch request.state {
             case .approved:
                 card.state = .approved(request: request.id, by: request.decidedBy, note: request.note)
-                card.decision =
-                    "approved by \(TerminalText.identifier(request.decidedBy ?? "an agent"))"
-                    + (request.note.map { ": \($0)" } ?? "")
-                run(request.id)
-            case .denied:
-                card.state = .denied(by: request.decidedBy, reason: request.note)
-                card.decision =
-                    "denied by \(TerminalText.identifier(request.decidedBy ?? "an agent"))"
-                    + (request.note.map { ": \($0)" } ?? "")
+                approved = true
+            case .denied: card.state = .denied(by: request.decidedBy, reason: request.note)
             case .expired: card.state = .failed("the request expired before an agent decided it; ask again")
             default: break
             }
         }
+        if approved { run(request.id) }
+    }
+
+    /// "approved by alice: checked", for the card.
+    private static func decision(_ request: ApprovalRequest) -> String? {
+        let verb: String
+        switch request.state {
+        case .approved: verb = "approved"
+        case .denied: verb = "denied"
+        default: return nil
+        }
+        return "\(verb) by \(TerminalText.identifier(request.decidedBy ?? "an agent"))" + (request.note.map { ": \($0)" } ?? "")
     }
 
     /// Runs an approved request in the background; the result (with any temporary password)
@@ -110,9 +160,18 @@ extension ChatProgram {
         let inbox = self.inbox
         Task.detached {
             do {
-                inbox.post(.toolFinished(request: request, result: try api.run(request)))
+                inbox.post(.toolFinished(request: request, result: try await api.run(request)))
             } catch {
                 inbox.post(.toolFailed(request: request, error: String(describing: error)))
+            }
+        }
+    }
+
+    private func updateCard(_ id: UUID, _ change: (inout ToolCard) -> Void) {
+        for (index, entry) in entries.enumerated() {
+            if case .tool(var card) = entry, card.id == id {
+                change(&card)
+                entries[index] = .tool(card)
             }
         }
     }

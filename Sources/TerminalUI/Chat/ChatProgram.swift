@@ -6,16 +6,15 @@ import HelpdeskCore
 public final class ChatProgram: TerminalProgram {
     enum Message: Sendable {
         case reply(ReplyEvent)
-        case replyFailed(String)
+        case replyFailed(line: String, error: HelpdeskError)
         case event(HelpdeskEvent)
+        case connectionLost(String)
         case toolFinished(request: Int, result: ToolResult)
         case toolFailed(request: Int, error: String)
     }
 
     let inbox = Inbox<Message>()
     let api: any HelpdeskAPI
-    let tools: ToolCatalog
-    let connection: String
     var conversation: Int
     var entries: [ChatEntry] = []
     var editor = LineEditor()
@@ -24,22 +23,25 @@ public final class ChatProgram: TerminalProgram {
     /// The ticket card whose summary the input line is editing.
     var editingTicket: Int?
     var openTickets = 0
+    /// Set while the daemon cannot be reached; cleared by the next call that succeeds.
+    var disconnected = false
     private var lastPage = 10
 
-    /// - Parameters:
-    ///   - connection: shown in the status bar, e.g. "embedded".
-    public init(api: any HelpdeskAPI, tools: ToolCatalog, connection: String) throws {
+    /// - Parameter conversation: the conversation to continue, from `api.startConversation()`.
+    public init(api: any HelpdeskAPI, conversation: Int) {
         self.api = api
-        self.tools = tools
-        self.connection = connection
-        self.conversation = try api.startConversation()
+        self.conversation = conversation
         entries.append(.notice("Describe your problem, or ask about VPN, passwords, email, printers… F1 or ? for help.", .dim))
         refreshCounts()
+        runApprovedRequests()
     }
 
     /// Runs the chat until /quit or Ctrl-C; the terminal is restored however it ends.
     public func run() {
-        EventLoop.runFullScreen(self, events: api.events(pollEvery: .milliseconds(250))) { .event($0) }
+        let api = self.api
+        EventLoop.runFullScreen(self, changes: { api.changes() }, as: { .event($0) }) {
+            .connectionLost(String(describing: $0))
+        }
     }
 
     // MARK: - Keys
@@ -85,21 +87,15 @@ public final class ChatProgram: TerminalProgram {
     private func handleCardKey(_ character: Character) -> Bool {
         guard let index = entries.lastIndex(where: Self.awaitsAnswer) else { return false }
         switch (entries[index], character) {
-        case (.tool(var card), "y"):
-            card.state = .waiting(request: 0)
-            confirm(&card)
-            entries[index] = .tool(card)
+        case (.tool(let card), "y"):
+            confirm(card)
         case (.tool(var card), "n"):
             card.state = .cancelled
             entries[index] = .tool(card)
         case (.ticket(var card), "y"):
-            do {
-                card.state = .filed(try api.fileProposedTicket(card.draft, from: conversation).id)
-            } catch {
-                card.state = .failed(String(describing: error))
-            }
+            card.state = .filing
             entries[index] = .ticket(card)
-            refreshCounts()
+            file(card)
         case (.ticket(let card), "e"):
             editingTicket = index
             editor.set(card.draft.title)
@@ -137,28 +133,35 @@ public final class ChatProgram: TerminalProgram {
         if line.hasPrefix("/") { return command(line) }
         entries.append(.employee(line))
         entries.append(.helpdesk(text: "", sources: [], streaming: true))
-        let stream: AsyncStream<ReplyEvent>
-        do {
-            stream = try api.send(line, in: conversation)
-        } catch {
-            inbox.post(.replyFailed(String(describing: error)))
-            return true
-        }
+        let stream = api.send(line, in: conversation)
         let inbox = self.inbox
         Task.detached {
-            for await event in stream { inbox.post(.reply(event)) }
+            do {
+                for try await event in stream { inbox.post(.reply(event)) }
+            } catch {
+                inbox.post(.replyFailed(line: line, error: error as? HelpdeskError ?? HelpdeskError(.unavailable, "\(error)")))
+            }
         }
         return true
     }
 
+    /// Counts refresh every second; while the daemon is away, that is the reconnection try.
     func tick() -> Bool {
-        let before = openTickets
         refreshCounts()
-        return openTickets != before
+        return false
     }
 
     func refreshCounts() {
-        openTickets = (try? api.myTickets().filter { $0.status.isActive }.count) ?? openTickets
+        let api = self.api
+        perform({ try await api.myTickets().filter { $0.status.isActive }.count }) { result in
+            guard case .success(let count) = result else { return }
+            self.openTickets = count
+            if self.disconnected {
+                self.disconnected = false
+                self.entries.append(.notice("Connected to the helpdesk again.", .success))
+                self.runApprovedRequests()
+            }
+        }
     }
 
     var pendingRequests: Int {

@@ -9,6 +9,7 @@ import Synchronization
 /// replies, live events) posts here; the loop `poll`s the terminal and this pipe.
 final class Inbox<Message: Sendable>: Sendable {
     private let messages = Mutex<[Message]>([])
+    private let callbacks = Mutex<[LoopCallback]>([])
     let readEnd: Int32
     private let writeEnd: Int32
 
@@ -27,13 +28,59 @@ final class Inbox<Message: Sendable>: Sendable {
         _ = write(writeEnd, &byte, 1)
     }
 
-    func drain() -> [Message] {
+    /// Queues `body` to run on the loop's thread.
+    func callBack(_ body: LoopCallback) {
+        callbacks.withLock { $0.append(body) }
+        var byte: UInt8 = 1
+        _ = write(writeEnd, &byte, 1)
+    }
+
+    func drain() -> (messages: [Message], callbacks: [LoopCallback]) {
         var buffer = [UInt8](repeating: 0, count: 256)
         while read(readEnd, &buffer, buffer.count) > 0 {}
-        return messages.withLock { messages in
+        let messages = messages.withLock { messages in
             defer { messages.removeAll() }
             return messages
         }
+        let callbacks = callbacks.withLock { callbacks in
+            defer { callbacks.removeAll() }
+            return callbacks
+        }
+        return (messages, callbacks)
+    }
+}
+
+/// Code that touches a program's state, carried from a background task to the loop's
+/// thread. Unchecked: it is only ever called there, by `EventLoop.run`.
+struct LoopCallback: @unchecked Sendable {
+    let run: () -> Void
+}
+
+extension TerminalProgram {
+    /// Runs `work` (a call to the helpdesk, which may be a round trip to the daemon) in the
+    /// background, and hands its result to `then` on the loop's thread: drawing never waits.
+    func perform<T: Sendable>(
+        _ work: @escaping @Sendable () async throws -> T, then: @escaping (Result<T, any Error>) -> Void
+    ) {
+        let inbox = self.inbox
+        let then = LoopCallback.Handler(then)
+        Task.detached {
+            let result: Result<T, any Error>
+            do {
+                result = .success(try await work())
+            } catch {
+                result = .failure(error)
+            }
+            inbox.callBack(LoopCallback { then.body(result) })
+        }
+    }
+}
+
+extension LoopCallback {
+    /// A result handler on its way to the loop's thread; see `LoopCallback`.
+    struct Handler<T>: @unchecked Sendable {
+        let body: (Result<T, any Error>) -> Void
+        init(_ body: @escaping (Result<T, any Error>) -> Void) { self.body = body }
     }
 }
 
@@ -50,10 +97,14 @@ protocol TerminalProgram: AnyObject {
 }
 
 enum EventLoop {
-    /// Takes over the terminal for `program`, feeding it the helpdesk's live `events`,
-    /// until it quits; the terminal is restored however it ends.
+    /// Takes over the terminal for `program`, feeding it the helpdesk's live changes until
+    /// it quits; the terminal is restored however it ends. When the changes stop with an
+    /// error (the daemon went away), the program hears of it and they are followed again
+    /// a second later, for as long as it runs.
     static func runFullScreen<Program: TerminalProgram>(
-        _ program: Program, events: AsyncStream<HelpdeskEvent>, as message: @escaping @Sendable (HelpdeskEvent) -> Program.Message
+        _ program: Program, changes: @escaping @Sendable () -> AsyncThrowingStream<HelpdeskEvent, any Error>,
+        as message: @escaping @Sendable (HelpdeskEvent) -> Program.Message,
+        lost: @escaping @Sendable (any Error) -> Program.Message
     ) {
         let screen = Screen()
         screen.start()
@@ -62,7 +113,15 @@ enum EventLoop {
         // Detached: a task started here would otherwise wait for the main thread, which
         // the loop below never gives up.
         let listener = Task.detached {
-            for await event in events { inbox.post(message(event)) }
+            while !Task.isCancelled {
+                do {
+                    for try await event in changes() { inbox.post(message(event)) }
+                } catch {
+                    if Task.isCancelled { break }
+                    inbox.post(lost(error))
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
         }
         defer { listener.cancel() }
         run(program, on: screen)
@@ -97,9 +156,14 @@ enum EventLoop {
                 if key == .resize { screen.updateSize() }
                 if !program.handle(key) { return }
             }
-            for message in program.inbox.drain() {
+            let (messages, callbacks) = program.inbox.drain()
+            for message in messages {
                 changed = true
                 program.receive(message)
+            }
+            for callback in callbacks {
+                changed = true
+                callback.run()
             }
             if Date().timeIntervalSince(lastTick) >= 1 {
                 lastTick = Date()

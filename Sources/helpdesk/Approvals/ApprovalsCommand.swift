@@ -8,13 +8,13 @@ struct ApprovalsCommand: ParsableCommand {
         commandName: "approvals", abstract: "Agents: decide tool requests.",
         subcommands: [List.self, Approve.self, Deny.self], defaultSubcommand: List.self)
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Requests waiting for a decision, oldest first.")
         @OptionGroup var service: ServiceOptions
         @Flag(help: "Print JSON.") var json = false
 
-        func run() throws {
-            let pending = try service.service().pendingApprovals()
+        func run() async throws {
+            let pending = try await service.api().pendingApprovals()
             if json {
                 Console.json(pending)
             } else if pending.isEmpty {
@@ -30,26 +30,26 @@ struct ApprovalsCommand: ParsableCommand {
         }
     }
 
-    struct Approve: ParsableCommand {
+    struct Approve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Approve someone else's request.")
         @OptionGroup var service: ServiceOptions
         @Argument(help: "Request number.") var id: Int
         @Option(help: "A note for the record and the employee.") var note: String?
 
-        func run() throws {
-            let request = try service.service().decide(id, approve: true, note: note)
+        func run() async throws {
+            let request = try await service.api().decide(id, approve: true, note: note)
             Console.out("Approved request #\(request.id) (\(id: request.call.tool) for \(id: request.requester)).")
         }
     }
 
-    struct Deny: ParsableCommand {
+    struct Deny: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Deny a request, saying why.")
         @OptionGroup var service: ServiceOptions
         @Argument(help: "Request number.") var id: Int
         @Option(help: "Why; the employee is told.") var reason: String
 
-        func run() throws {
-            let request = try service.service().decide(id, approve: false, note: reason)
+        func run() async throws {
+            let request = try await service.api().decide(id, approve: false, note: reason)
             Console.out("Denied request #\(request.id).")
         }
     }

@@ -30,17 +30,17 @@ struct RequestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let service = try service.service(tools: try tools.load())
+        let api = try await service.api { try service.service(tools: try tools.load()) }
         var request: ApprovalRequest
         if let resume {
-            request = try service.request(resume)
+            request = try await api.request(resume)
         } else if let tool {
             var values: [String: String] = [:]
             for argument in arguments {
                 let parts = argument.split(separator: "=", maxSplits: 1)
                 values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
             }
-            request = try service.requestTool(tool, arguments: values)
+            request = try await api.requestTool(tool, arguments: values)
             Console.out("Request #\(request.id): \(id: request.call.tool) \(Self.describe(request.call)).")
         } else {
             return
@@ -51,17 +51,14 @@ struct RequestCommand: AsyncParsableCommand {
                 return
             }
             Console.out("Waiting for an agent to approve it…")
-            for await event in service.events() where event.subject == request.id && event.kind == .approvalDecided {
-                request = try service.request(request.id)
-                break
-            }
+            request = try await Self.decision(on: request, from: api)
         }
         switch request.state {
         case .approved:
             if let decider = request.decidedBy {
                 Console.out("Approved by \(id: decider)\(request.note.map { ": \($0)" } ?? "").")
             }
-            let result = try service.run(request.id)
+            let result = try await api.run(request.id)
             Console.out("\(lines: result.message)")
             if !result.succeeded { throw ExitCode.failure }
         case .denied:
@@ -72,6 +69,22 @@ struct RequestCommand: AsyncParsableCommand {
             throw CommandError("request #\(request.id) already ran (\(request.state.rawValue)): \(request.outcome ?? "")")
         default:
             throw CommandError("request #\(request.id) is \(request.state.rawValue)")
+        }
+    }
+
+    /// The request once an agent decided it: from the change that says so, or, should
+    /// the changes stop (the daemon restarting), from asking again.
+    private static func decision(on request: ApprovalRequest, from api: any HelpdeskAPI) async throws -> ApprovalRequest {
+        while true {
+            do {
+                for try await event in api.changes() where event.subject == request.id && event.kind == .approvalDecided {
+                    if let decided = event.request { return decided }
+                }
+            } catch let error as HelpdeskError where error.code == .unavailable {
+                try await Task.sleep(for: .seconds(1))
+            }
+            let current = try await api.request(request.id)
+            if current.state != .pending { return current }
         }
     }
 

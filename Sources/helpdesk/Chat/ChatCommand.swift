@@ -16,9 +16,14 @@ struct ChatCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandError("the chat needs a terminal; for scripts use `helpdesk ask`")
         }
-        let catalog = try tools.load()
-        let engine = GroundedEngine(index: try knowledge.load().index, tools: catalog)
-        let api = try service.service(tools: catalog, engine: engine)
-        try ChatProgram(api: api, tools: catalog, connection: "embedded").run()
+        let (api, conversation) = try Blocking.wait {
+            let api = try await service.api {
+                let catalog = try tools.load()
+                let engine = GroundedEngine(index: try knowledge.load().index, tools: catalog)
+                return try service.service(tools: catalog, engine: engine)
+            }
+            return (api, try await api.startConversation())
+        }
+        ChatProgram(api: api, conversation: conversation).run()
     }
 }

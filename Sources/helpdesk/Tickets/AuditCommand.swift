@@ -8,14 +8,14 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit", abstract: "Agents: read and verify the hash-chained audit log.",
         subcommands: [List.self, Verify.self], defaultSubcommand: List.self)
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The latest audit entries.")
         @OptionGroup var service: ServiceOptions
         @Option(help: "How many of the latest entries.") var limit = 50
         @Flag(help: "Print JSON.") var json = false
 
-        func run() throws {
-            let entries = try service.service().auditEntries(limit: limit)
+        func run() async throws {
+            let entries = try await service.api().auditEntries(limit: limit)
             if json {
                 Console.json(entries)
                 return
@@ -28,12 +28,12 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
-    struct Verify: ParsableCommand {
+    struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check that no audit entry was changed or removed.")
         @OptionGroup var service: ServiceOptions
 
-        func run() throws {
-            switch try service.service().verifyAudit() {
+        func run() async throws {
+            switch try await service.api().verifyAudit() {
             case .intact(let entries):
                 Console.out("The audit log is intact: \(entries) entries, each linked to the one before.")
             case .broken(let entry, let reason):

@@ -11,33 +11,35 @@ struct TicketsCommand: ParsableCommand {
         subcommands: [List.self, Show.self, New.self, Comment.self, Assign.self, Status.self],
         defaultSubcommand: List.self)
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Your tickets; for agents with --all, the queue.")
         @OptionGroup var service: ServiceOptions
         @Flag(help: "Agents: every ticket still needing work, most urgent first.") var all = false
         @Flag(help: "With --all: include resolved and closed tickets.") var finished = false
         @Flag(help: "Print JSON.") var json = false
 
-        func run() throws {
-            let service = try service.service()
-            let tickets = all ? try service.queue(includingFinished: finished) : try service.myTickets()
+        func run() async throws {
+            let api = try await service.api()
+            let tickets = all ? try await api.queue(includingFinished: finished) : try await api.myTickets()
             json ? Console.json(tickets) : Console.out(TicketOutput.table(tickets))
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A ticket with its history.")
         @OptionGroup var service: ServiceOptions
         @Argument(help: "Ticket number.") var id: Int
         @Flag(help: "Print JSON.") var json = false
 
-        func run() throws {
-            let (ticket, history) = try service.service().ticket(id)
-            json ? TicketOutput.json(ticket, history: history) : Console.out(TicketOutput.detail(ticket, history: history))
+        func run() async throws {
+            let detail = try await service.api().ticket(id)
+            json
+                ? TicketOutput.json(detail.ticket, history: detail.history)
+                : Console.out(TicketOutput.detail(detail.ticket, history: detail.history))
         }
     }
 
-    struct New: ParsableCommand {
+    struct New: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "File a ticket.")
         @OptionGroup var service: ServiceOptions
         @Option(help: "One line saying what is wrong.") var title: String
@@ -46,47 +48,47 @@ struct TicketsCommand: ParsableCommand {
         @Option(help: "e.g. network, accounts, printing.") var category = "general"
         @Flag(help: "Print JSON.") var json = false
 
-        func run() throws {
-            let ticket = try service.service().fileTicket(
-                .init(title: title, summary: summary, category: category, priority: priority))
+        func run() async throws {
+            let ticket = try await service.api().fileTicket(
+                .init(title: title, category: category, priority: priority, summary: summary), from: nil)
             json
                 ? TicketOutput.json(ticket, history: [])
                 : Console.out("Filed ticket #\(ticket.id) (\(ticket.priority.rawValue), due \(TicketOutput.time(ticket.dueBy))).")
         }
     }
 
-    struct Comment: ParsableCommand {
+    struct Comment: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a comment to a ticket.")
         @OptionGroup var service: ServiceOptions
         @Argument(help: "Ticket number.") var id: Int
         @Argument(help: "The comment.") var text: [String]
 
-        func run() throws {
-            _ = try service.service().comment(on: id, text.joined(separator: " "))
+        func run() async throws {
+            _ = try await service.api().comment(on: id, text.joined(separator: " "))
             Console.out("Commented on ticket #\(id).")
         }
     }
 
-    struct Assign: ParsableCommand {
+    struct Assign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Agents: assign a ticket.")
         @OptionGroup var service: ServiceOptions
         @Argument(help: "Ticket number.") var id: Int
         @Argument(help: "User name of the agent.") var user: String
 
-        func run() throws {
-            _ = try service.service().assign(id, to: user)
+        func run() async throws {
+            _ = try await service.api().assign(id, to: user)
             Console.out("Ticket #\(id) is assigned to \(id: user).")
         }
     }
 
-    struct Status: ParsableCommand {
+    struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Move a ticket through new, open, pending, resolved, closed.")
         @OptionGroup var service: ServiceOptions
         @Argument(help: "Ticket number.") var id: Int
         @Argument(help: "new, open, pending, resolved or closed.") var status: Ticket.Status
 
-        func run() throws {
-            let ticket = try service.service().setStatus(id, to: status)
+        func run() async throws {
+            let ticket = try await service.api().setStatus(id, to: status)
             Console.out("Ticket #\(id) is \(ticket.status.rawValue).")
         }
     }
