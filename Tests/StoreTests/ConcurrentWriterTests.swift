@@ -42,3 +42,26 @@ struct ConcurrentWriterTests {
         #expect(try store.database.verifyAudit() == .intact(entries: stored.count))
     }
 }
+
+/// Processes that all start on a database nobody has created yet: the first open creates
+/// the file, switches it to WAL and migrates, and the others must wait for it, not fail.
+@Suite(.serialized)
+struct FirstOpenTests {
+    @Test func eightProcessesOpeningANewDatabaseTogetherAllSucceed() throws {
+        for round in 0..<10 {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-first-open-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appendingPathComponent("helpdesk.sqlite").path
+            let writers = try (0..<8).map { _ in try TicketWriterProcess.start(database: path, count: 5) }
+            let acknowledged = writers.flatMap { process, output in
+                let ids = TicketWriterProcess.acknowledged(output)
+                process.waitUntilExit()
+                return ids
+            }
+            #expect(writers.allSatisfy { $0.0.terminationStatus == 0 }, "round \(round): a process failed to open")
+            #expect(Set(acknowledged).count == 40, "round \(round)")
+            let database = try HelpdeskDatabase(path: path)
+            #expect(try database.tickets().count == 40, "round \(round)")
+        }
+    }
+}

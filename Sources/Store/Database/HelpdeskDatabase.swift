@@ -29,6 +29,11 @@ public final class HelpdeskDatabase: Sendable {
             if !folder.isEmpty {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
+            // Creating the file, switching it to WAL and migrating race when several processes
+            // open a new database at once ("table already exists", "database is locked" on
+            // the WAL switch, which ignores the busy timeout): one opener at a time.
+            let lock = try OpenLock(path + ".lock")
+            defer { lock.release() }
             pool = try DatabasePool(path: path, configuration: configuration)
             try Migrations.migrator.migrate(pool)
         } catch {
@@ -56,6 +61,21 @@ public final class HelpdeskDatabase: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.read(body)
+    }
+
+    /// An exclusive `flock` on a file beside the database, held while it is opened. A
+    /// separate file: closing any descriptor of the database itself would drop SQLite's
+    /// own POSIX locks in this process.
+    private struct OpenLock {
+        let descriptor: Int32
+
+        init(_ path: String) throws {
+            descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { throw HelpdeskError.unavailable(path, String(cString: strerror(errno))) }
+            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        }
+
+        func release() { close(descriptor) }
     }
 
     /// `PRAGMA integrity_check`: "ok" when the file is sound.
