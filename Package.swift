@@ -62,7 +62,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "helpdesk-bench", dependencies: ["Knowledge", "Store", "CSQLite"]),
+        .executableTarget(name: "helpdesk-bench", dependencies: ["Knowledge", "Store", "CSQLite", "Daemon", "HelpdeskCore"]),
         .executableTarget(name: "helpdesk-fuzz", dependencies: ["HelpdeskCore", "Knowledge"]),
         .testTarget(
             name: "KnowledgeTests",
@@ -76,7 +76,8 @@ let package = Package(
             dependencies: ["Store", "helpdesk-bench", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "ServiceTests", dependencies: ["Service", "Engine", "Knowledge"]),
-        .testTarget(name: "HelpdeskTests", dependencies: ["helpdesk"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Service", "Engine", "Knowledge", "Store"]),
+        .testTarget(name: "HelpdeskTests", dependencies: ["helpdesk"], exclude: ["Scripts"]),
         .testTarget(name: "FuzzTests", dependencies: ["helpdesk-fuzz"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,6 +6,7 @@ import NIOCore
 import NIOPosix
 import Service
 import Store
+import Synchronization
 
 private let log = Logger(label: "helpdesk.daemon")
 
@@ -39,6 +40,15 @@ public final class Daemon: Sendable {
     /// Listens on `socket` (mode 0666: every local user may connect; what they may do is
     /// decided per call). Refuses to take over a socket another daemon is serving.
     public static func start(socket: String, setup: Setup) async throws -> Daemon {
+        try await start(socket: socket, setup: setup) { try $0.identity() }
+    }
+
+    /// As `start(socket:setup:)`, with who each peer is decided by `identify`: for the
+    /// conformance tests, which play several users from one process. Never in a daemon.
+    @_spi(Testing)
+    public static func start(
+        socket: String, setup: Setup, identify: @escaping @Sendable (PeerCredentials) throws -> Identity
+    ) async throws -> Daemon {
         if FileManager.default.fileExists(atPath: socket) {
             if (try? await SocketClient.probe(socket)) == true {
                 throw HelpdeskError(.unavailable, "another helpdesk daemon is already listening on \(socket)")
@@ -47,15 +57,17 @@ public final class Daemon: Sendable {
         }
         let broadcast = ChangeBroadcast(feed: ChangeFeed(database: setup.database))
         let last = try setup.database.lastEventID()
+        let connections = Connections()
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 512)
             .childChannelInitializer { channel in
                 PeerCredentials.of(channel).flatMapThrowing { credentials in
-                    let identity = try credentials.identity()
+                    let identity = try identify(credentials)
                     let service = try HelpdeskService(
                         database: setup.database, configuration: setup.configuration, identity: identity,
                         tools: setup.tools, engine: setup.engine, levels: setup.levels)
                     let session = Session(channel: channel, service: service, changes: broadcast)
+                    connections.add(channel)
                     try channel.pipeline.syncOperations.addHandlers([
                         ByteToMessageHandler(LineFrameDecoder(limit: Wire.maxFrameBytes)), SessionHandler(session: session),
                     ])
@@ -67,12 +79,17 @@ public final class Daemon: Sendable {
             .bind(unixDomainSocketPath: socket).get()
         chmod(socket, 0o666)
         log.info("listening", metadata: ["socket": "\(socket)"])
-        return Daemon(socket: socket, server: server, changes: Task.detached { await broadcast.run(from: last) })
+        return Daemon(
+            socket: socket, server: server, connections: connections,
+            changes: Task.detached { await broadcast.run(from: last) })
     }
 
-    private init(socket: String, server: any Channel, changes: Task<Void, Never>) {
+    private let connections: Connections
+
+    private init(socket: String, server: any Channel, connections: Connections, changes: Task<Void, Never>) {
         self.socket = socket
         self.server = server
+        self.connections = connections
         self.changes = changes
     }
 
@@ -81,6 +98,7 @@ public final class Daemon: Sendable {
     public func stop() async {
         changes.cancel()
         try? await server.close()
+        await connections.closeAll()
         try? FileManager.default.removeItem(atPath: socket)
         log.info("stopped", metadata: ["socket": "\(socket)"])
     }
@@ -88,6 +106,21 @@ public final class Daemon: Sendable {
     /// Until the server channel closes.
     public func wait() async {
         try? await server.closeFuture.get()
+    }
+}
+
+/// The open client connections, so stopping closes them all.
+private final class Connections: Sendable {
+    private let open = Mutex<[ObjectIdentifier: any Channel]>([:])
+
+    func add(_ channel: any Channel) {
+        let key = ObjectIdentifier(channel)
+        open.withLock { $0[key] = channel }
+        channel.closeFuture.whenComplete { _ in _ = self.open.withLock { $0.removeValue(forKey: key) } }
+    }
+
+    func closeAll() async {
+        for channel in open.withLock({ Array($0.values) }) { try? await channel.close() }
     }
 }
 

@@ -5,10 +5,10 @@ import NIOCore
 /// `struct ucred` from <sys/socket.h>, which Swift's Glibc module does not import
 /// (it is behind `_GNU_SOURCE`): the process, user and group at the other end of a
 /// Unix socket, as the kernel recorded them when it connected.
-struct PeerCredentials: Sendable {
-    var pid: Int32 = 0
-    var uid: UInt32 = 0
-    var gid: UInt32 = 0
+public struct PeerCredentials: Sendable {
+    public var pid: Int32 = 0
+    public var uid: UInt32 = 0
+    public var gid: UInt32 = 0
 
     /// SO_PEERCRED in <asm-generic/socket.h>.
     private static let option: Int32 = 17
