@@ -65,7 +65,7 @@ struct Envelope: Decodable {
     let method: String?
 }
 
-/// A request with its typed parameters; `params` may be left out where none are needed.
+/// A request with its typed parameters.
 struct Request<Params: Codable & Sendable>: Codable, Sendable {
     var jsonrpc = "2.0"
     let id: RPCID
@@ -82,14 +82,9 @@ struct Request<Params: Codable & Sendable>: Codable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(RPCID.self, forKey: .id)
         method = try container.decode(String.self, forKey: .method)
-        if let params = try container.decodeIfPresent(Params.self, forKey: .params) {
-            self.params = params
-        } else if let empty = Empty() as? Params {
-            params = empty
-        } else {
-            throw DecodingError.keyNotFound(
-                CodingKeys.params, .init(codingPath: [], debugDescription: "this method needs params"))
-        }
+        // Left out, params are `{}`: enough for methods whose params are all optional.
+        params =
+            try container.decodeIfPresent(Params.self, forKey: .params) ?? Wire.decoder.decode(Params.self, from: Data("{}".utf8))
     }
 }
 

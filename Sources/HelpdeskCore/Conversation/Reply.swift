@@ -85,6 +85,17 @@ public struct TicketDraft: Sendable, Equatable, Codable {
         self.summary = summary
         self.transcript = transcript
     }
+
+    /// `transcript` may be left out: a ticket filed outside a conversation has none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            title: try container.decode(String.self, forKey: .title),
+            category: try container.decode(String.self, forKey: .category),
+            priority: try container.decode(Priority.self, forKey: .priority),
+            summary: try container.decode(String.self, forKey: .summary),
+            transcript: try container.decodeIfPresent([String].self, forKey: .transcript) ?? [])
+    }
 }
 
 extension TicketDraft {

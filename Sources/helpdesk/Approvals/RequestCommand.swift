@@ -41,7 +41,10 @@ struct RequestCommand: AsyncParsableCommand {
                 values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
             }
             request = try await api.requestTool(tool, arguments: values)
-            Console.out("Request #\(request.id): \(id: request.call.tool) \(Self.describe(request.call)).")
+            Console.out(
+                request.call.arguments.isEmpty
+                    ? "Request #\(request.id): \(id: request.call.tool)."
+                    : "Request #\(request.id): \(id: request.call.tool) \(Self.describe(request.call)).")
         } else {
             return
         }
