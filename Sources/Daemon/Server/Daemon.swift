@@ -58,13 +58,19 @@ public final class Daemon: Sendable {
         let broadcast = ChangeBroadcast(feed: ChangeFeed(database: setup.database))
         let last = try setup.database.lastEventID()
         let connections = Connections()
+        // Everyone is who the kernel says: no demo agent, whatever the configuration allows.
+        let configuration = {
+            var configuration = setup.configuration
+            configuration.demoAgent = false
+            return configuration
+        }()
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 512)
             .childChannelInitializer { channel in
                 PeerCredentials.of(channel).flatMapThrowing { credentials in
                     let identity = try identify(credentials)
                     let service = try HelpdeskService(
-                        database: setup.database, configuration: setup.configuration, identity: identity,
+                        database: setup.database, configuration: configuration, identity: identity,
                         tools: setup.tools, engine: setup.engine, levels: setup.levels)
                     let session = Session(channel: channel, service: service, changes: broadcast)
                     connections.add(channel)
