@@ -41,7 +41,7 @@ enum ShippedKnowledge {
 
     /// The query column of the employee-query suite (`article-id<TAB>query`, `#` comments),
     /// or the built-in questions when the file is absent or holds none.
-    private static func loadQueries() -> ([String], String) {
+    static func loadQueries() -> ([String], String) {
         guard let text = try? String(contentsOfFile: queriesFile, encoding: .utf8) else {
             return (builtInQueries, "built-in queries (\(queriesFile) not found)")
         }

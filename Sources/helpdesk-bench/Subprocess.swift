@@ -4,17 +4,21 @@ import Foundation
 /// tens of milliseconds, more than a short command takes.
 enum Subprocess {
     /// Starts `path` with `arguments`, no input, standard output to `output` (default
-    /// /dev/null) and standard error to /dev/null.
+    /// /dev/null) and standard error to `errors` (default /dev/null; nil: to `output` too).
     static func spawn(
         _ path: String, _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
-        output: String = "/dev/null"
+        output: String = "/dev/null", errors: String? = "/dev/null"
     ) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        if let errors {
+            posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY, 0)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }

@@ -3,15 +3,24 @@ import Foundation
 import Knowledge
 
 // helpdesk's BM25F index against SQLite FTS5 on the shipped knowledge base and on a large
-// generated corpus: build time, single-threaded throughput and latency, side by side.
+// generated corpus: build time, single-threaded throughput and latency, side by side; then
+// `helpdesk ask`, the chat's keystrokes, the ticket store and `helpdesk serve` under load.
 //
-//     swift run -c release helpdesk-bench [--knowledge DIR] [--passages N] [--queries N]
+//     swift run -c release helpdesk-bench [--only RUNS] [--knowledge DIR] [--tools FILE]
+//         [--passages N] [--queries N] [--daemon-clients N,N,…] [--daemon-seconds N]
 
 /// The command line; a bad option exits with status 2 and a usage line, like other tools.
 struct Options {
+    /// The runs, in the order they run.
+    static let runs = ["shipped", "ask", "keystrokes", "generated", "tickets", "daemon"]
+
     var knowledge = "knowledge"
+    var tools = "tools.json"
     var passages = 100_000
     var queries = 1_000
+    var only = Set(runs)
+    var daemonClients = [50, 200, 500]
+    var daemonSeconds = 20
 
     init(arguments: [String]) {
         var rest = arguments[...]
@@ -19,8 +28,12 @@ struct Options {
             guard let value = rest.popFirst() else { Self.usage("\(flag) needs a value") }
             switch flag {
             case "--knowledge": knowledge = value
+            case "--tools": tools = value
             case "--passages": passages = Self.positive(value, for: flag)
             case "--queries": queries = Self.positive(value, for: flag)
+            case "--only": only = Self.runs(value)
+            case "--daemon-clients": daemonClients = value.split(separator: ",").map { Self.positive(String($0), for: flag) }
+            case "--daemon-seconds": daemonSeconds = Self.positive(value, for: flag)
             default: Self.usage("unknown option \(flag)")
             }
         }
@@ -31,12 +44,22 @@ struct Options {
         return number
     }
 
+    private static func runs(_ value: String) -> Set<String> {
+        let names = Set(value.split(separator: ",").map(String.init))
+        if let unknown = names.subtracting(runs).sorted().first {
+            usage("--only: no run \(unknown); the runs are \(runs.joined(separator: ", "))")
+        }
+        return names
+    }
+
     private static func usage(_ problem: String) -> Never {
         FileHandle.standardError.write(
             Data(
                 """
                 helpdesk-bench: \(problem)
-                usage: helpdesk-bench [--knowledge DIR] [--passages N] [--queries N]
+                usage: helpdesk-bench [--only RUNS] [--knowledge DIR] [--tools FILE] [--passages N] [--queries N]
+                                      [--daemon-clients N,N,…] [--daemon-seconds N]
+                RUNS is a comma-separated list of \(runs.joined(separator: ", ")) (default: all)
 
                 """.utf8))
         exit(2)
@@ -85,33 +108,50 @@ print(
     "Index build: helpdesk analyses on every core, FTS5 inserts on one (each as it runs in use). "
         + "Queries: single-threaded, latency per query. Ratios > 1× mean helpdesk is better.")
 
-do {
-    let (shipped, querySource) = try ShippedKnowledge.workload(
-        directory: options.knowledge, executions: minimumShippedExecutions)
-    let synonyms = shipped.synonyms.isEmpty ? "no synonyms" : "\(shipped.synonyms.count) words with synonyms"
-    report(shipped, detail: "queries: \(querySource), repeated; \(synonyms)")
-} catch {
-    fail(error.description)
+if options.only.contains("shipped") {
+    do {
+        let (shipped, querySource) = try ShippedKnowledge.workload(
+            directory: options.knowledge, executions: minimumShippedExecutions)
+        let synonyms = shipped.synonyms.isEmpty ? "no synonyms" : "\(shipped.synonyms.count) words with synonyms"
+        report(shipped, detail: "queries: \(querySource), repeated; \(synonyms)")
+    } catch {
+        fail(error.description)
+    }
 }
 
-AskTiming.report(message: "vpn keeps disconnecting", directory: options.knowledge)
-KeystrokeTiming.report(knowledge: options.knowledge)
+if options.only.contains("ask") {
+    AskTiming.report(message: "vpn keeps disconnecting", directory: options.knowledge)
+}
+if options.only.contains("keystrokes") {
+    KeystrokeTiming.report(knowledge: options.knowledge)
+}
 
-let generationStart = ContinuousClock.now
-let zipf = ZipfCorpus(passages: options.passages, queries: options.queries)
-let generated = Workload(name: "generated Zipf corpus", articles: zipf.articles, queries: zipf.queries)
-report(
-    generated,
-    detail: String(
-        format: "vocabulary %d words, exponent %.1f, 1–4 word queries; generated in %.1f s",
-        ZipfCorpus.vocabularySize, ZipfCorpus.exponent,
-        (ContinuousClock.now - generationStart).seconds))
+if options.only.contains("generated") {
+    let generationStart = ContinuousClock.now
+    let zipf = ZipfCorpus(passages: options.passages, queries: options.queries)
+    let generated = Workload(name: "generated Zipf corpus", articles: zipf.articles, queries: zipf.queries)
+    report(
+        generated,
+        detail: String(
+            format: "vocabulary %d words, exponent %.1f, 1–4 word queries; generated in %.1f s",
+            ZipfCorpus.vocabularySize, ZipfCorpus.exponent,
+            (ContinuousClock.now - generationStart).seconds))
+}
 
-print("\nticket store (SQLite WAL, synchronous=FULL, BEGIN IMMEDIATE; each ticket with its history and audit entry):")
-for writers in [1, 8] {
-    if let rate = TicketWriter.measure(writers: writers, perWriter: 200) {
-        print(String(format: "  %d writer process%@ × 200 tickets: %.0f tickets/s", writers, writers == 1 ? "" : "es", rate))
-    } else {
-        print("  \(writers) writer processes: failed")
+if options.only.contains("tickets") {
+    print("\nticket store (SQLite WAL, synchronous=FULL, BEGIN IMMEDIATE; each ticket with its history and audit entry):")
+    for writers in [1, 8] {
+        if let rate = TicketWriter.measure(writers: writers, perWriter: 200) {
+            print(
+                String(format: "  %d writer process%@ × 200 tickets: %.0f tickets/s", writers, writers == 1 ? "" : "es", rate))
+        } else {
+            print("  \(writers) writer processes: failed")
+        }
     }
+}
+
+if options.only.contains("daemon") {
+    DaemonLoad.report(
+        knowledge: options.knowledge, tools: options.tools, clientCounts: options.daemonClients,
+        seconds: options.daemonSeconds)
 }

@@ -65,7 +65,7 @@ public final class Daemon: Sendable {
             return configuration
         }()
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.backlog, value: 512)
+            .serverChannelOption(.backlog, value: 4096)
             .childChannelInitializer { channel in
                 PeerCredentials.of(channel).flatMapThrowing { credentials in
                     let identity = try identify(credentials)
