@@ -62,7 +62,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "helpdesk-bench", dependencies: ["Knowledge", "Store", "CSQLite", "Daemon", "HelpdeskCore"]),
+        .executableTarget(
+            name: "helpdesk-bench",
+            dependencies: ["Knowledge", "Store", "CSQLite", "Daemon", "HelpdeskCore", "Engine", "Service"]),
         .executableTarget(name: "helpdesk-fuzz", dependencies: ["HelpdeskCore", "Knowledge"]),
         .testTarget(
             name: "KnowledgeTests",

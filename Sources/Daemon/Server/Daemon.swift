@@ -66,6 +66,7 @@ public final class Daemon: Sendable {
         }()
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 4096)
+            .childChannelOption(.writeBufferWaterMark, value: .init(low: 256 << 10, high: 1 << 20))
             .childChannelInitializer { channel in
                 PeerCredentials.of(channel).flatMapThrowing { credentials in
                     let identity = try identify(credentials)
@@ -132,15 +133,39 @@ private final class Connections: Sendable {
 
 /// Hands each line to the session; answers an oversized or undecodable frame with an
 /// error and closes the connection.
+///
+/// Backpressure: while `limit` requests of a connection are unanswered (an answer counts
+/// once the kernel took it), its socket is not read. A client that floods requests, or
+/// never reads its answers, waits on itself; the daemon's memory and the other clients
+/// do not notice.
 private final class SessionHandler: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
 
     let session: Session
+    private let limit = 16
+    private var unanswered = 0
+    /// Set by the first bad frame: the connection is answered once and closed.
+    private var failed = false
 
     init(session: Session) { self.session = session }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        session.receive(unwrapInboundIn(data))
+        guard !failed else { return }
+        unanswered += 1
+        if unanswered == limit { context.channel.setOption(.autoRead, value: false).whenComplete { _ in } }
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let context = NIOLoopBound(context, eventLoop: context.eventLoop)
+        let eventLoop = context.value.eventLoop
+        session.receive(unwrapInboundIn(data)) {
+            eventLoop.execute { handler.value.answered(context: context.value) }
+        }
+    }
+
+    private func answered(context: ChannelHandlerContext) {
+        unanswered -= 1
+        guard unanswered == limit - 1, context.channel.isActive else { return }
+        context.channel.setOption(.autoRead, value: true).whenComplete { _ in }
+        context.read()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -149,10 +174,17 @@ private final class SessionHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard !failed else { return }
+        failed = true
+        context.channel.setOption(.autoRead, value: false).whenComplete { _ in }
         let message =
             error is LineFrameDecoder.FrameTooLong
             ? "a message may be at most \(Wire.maxFrameBytes) bytes; closing the connection" : "\(error)"
-        session.send(Response<Empty>(id: nil, error: RPCError(code: RPCError.invalidRequest, message: message)))
-        context.close(promise: nil)
+        let session = self.session
+        let channel = context.channel
+        Task {
+            await session.send(Response<Empty>(id: nil, error: RPCError(code: RPCError.invalidRequest, message: message)))
+            try? await channel.close()
+        }
     }
 }

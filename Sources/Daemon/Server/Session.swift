@@ -23,15 +23,18 @@ final class Session: Sendable {
         self.changes = changes
     }
 
-    /// Answers one line. Each request runs in its own task, so a long reply does not hold
-    /// up the next call; the answer carries the request's id.
-    func receive(_ line: ByteBuffer) {
+    /// Answers one line, then calls `done`. Each request runs in its own task, so a long
+    /// reply does not hold up the next call; the answer carries the request's id.
+    func receive(_ line: ByteBuffer, done: @escaping @Sendable () -> Void) {
         let number = nextTask.wrappingAdd(1, ordering: .relaxed).newValue
-        let task = Task { [self] in
-            await handle(Data(line.readableBytesView))
-            _ = tasks.withLock { $0.removeValue(forKey: number) }
+        // Registered under the lock the task also takes to leave, so it cannot leave first.
+        tasks.withLock { tasks in
+            tasks[number] = Task { [self] in
+                await handle(Data(line.readableBytesView))
+                _ = self.tasks.withLock { $0.removeValue(forKey: number) }
+                done()
+            }
         }
-        tasks.withLock { $0[number] = task }
     }
 
     /// The connection closed: stop its work and its subscription.
@@ -42,10 +45,17 @@ final class Session: Sendable {
 
     private func handle(_ line: Data) async {
         guard let envelope = try? Wire.decoder.decode(Envelope.self, from: line) else {
-            return send(Response<Empty>(id: nil, error: RPCError(code: RPCError.parseError, message: "not a JSON object")))
+            // JSON that is not a request object is an invalid request; anything else, a parse error.
+            let isJSON = (try? JSONSerialization.jsonObject(with: line, options: .fragmentsAllowed)) != nil
+            return await send(
+                Response<Empty>(
+                    id: nil,
+                    error: isJSON
+                        ? RPCError(code: RPCError.invalidRequest, message: "expected a request object")
+                        : RPCError(code: RPCError.parseError, message: "not JSON")))
         }
         guard envelope.jsonrpc == "2.0", let name = envelope.method else {
-            return send(
+            return await send(
                 Response<Empty>(
                     id: envelope.id,
                     error: RPCError(code: RPCError.invalidRequest, message: "expected {\"jsonrpc\": \"2.0\", \"method\": …}")))
@@ -53,10 +63,11 @@ final class Session: Sendable {
         // A notification from the client: the protocol defines none, and none is answered.
         guard let id = envelope.id else { return }
         guard let method = Method(rawValue: name) else {
-            return send(Response<Empty>(id: id, error: RPCError(code: RPCError.methodNotFound, message: "no method \(name)")))
+            return await send(
+                Response<Empty>(id: id, error: RPCError(code: RPCError.methodNotFound, message: "no method \(name)")))
         }
         guard method == .hello || greeted.withLock({ $0 }) else {
-            return send(
+            return await send(
                 Response<Empty>(
                     id: id, error: RPCError(code: RPCError.invalidRequest, message: "say hello first, with the protocol version"))
             )
@@ -64,12 +75,13 @@ final class Session: Sendable {
         do {
             try await dispatch(method, id: id, line: line)
         } catch let error as HelpdeskError {
-            send(Response<Empty>(id: id, error: RPCError(error)))
+            await send(Response<Empty>(id: id, error: RPCError(error)))
         } catch is DecodingError {
-            send(Response<Empty>(id: id, error: RPCError(code: RPCError.invalidParams, message: "invalid params for \(name)")))
+            await send(
+                Response<Empty>(id: id, error: RPCError(code: RPCError.invalidParams, message: "invalid params for \(name)")))
         } catch {
             log.error("request failed", metadata: ["method": "\(name)", "error": "\(error)"])
-            send(Response<Empty>(id: id, error: RPCError(code: RPCError.internalError, message: "\(error)")))
+            await send(Response<Empty>(id: id, error: RPCError(code: RPCError.internalError, message: "\(error)")))
         }
     }
 
@@ -77,33 +89,35 @@ final class Session: Sendable {
     private func dispatch(_ method: Method, id: RPCID, line: Data) async throws {
         let service = self.service
         switch method {
-        case .hello: try answer(id, line) { (p: Params.Hello) in try self.hello(p) }
-        case .conversationStart: try answer(id, line) { (_: Empty) in Results.Conversation(conversation: try service.startConversation()) }
+        case .hello: try await answer(id, line) { (p: Params.Hello) in try self.hello(p) }
+        case .conversationStart: try await answer(id, line) { (_: Empty) in Results.Conversation(conversation: try service.startConversation()) }
         case .conversationSend: try await stream(id, line)
-        case .conversationConfirm: try answer(id, line) { (p: Params.Confirm) in try service.confirm(p.call, in: p.conversation) }
-        case .conversationRecent: try answer(id, line) { (p: Params.Recent) in try service.recentMessages(of: p.conversation, limit: p.limit) }
-        case .requestsFile: try answer(id, line) { (p: Params.FileRequest) in try service.requestTool(p.tool, arguments: p.arguments) }
-        case .requestsGet: try answer(id, line) { (p: Params.ID) in try service.request(p.id) }
-        case .requestsApproved: try answer(id, line) { (_: Empty) in try service.approvedRequests() }
-        case .requestsRun: try answer(id, line) { (p: Params.ID) in try service.run(p.id) }
-        case .approvalsPending: try answer(id, line) { (_: Empty) in try service.pendingApprovals() }
-        case .approvalsDecide: try answer(id, line) { (p: Params.Decide) in try service.decide(p.id, approve: p.approve, note: p.note) }
-        case .ticketsFile: try answer(id, line) { (p: Params.FileTicket) in try service.fileTicket(p.draft, from: p.conversation) }
-        case .ticketsMine: try answer(id, line) { (_: Empty) in try service.myTickets() }
-        case .ticketsGet: try answer(id, line) { (p: Params.ID) in try service.ticket(p.id) }
-        case .ticketsQueue: try answer(id, line) { (p: Params.Queue) in try service.queue(includingFinished: p.includingFinished) }
-        case .ticketsComment: try answer(id, line) { (p: Params.Comment) in try service.comment(on: p.id, p.text) }
-        case .ticketsAssign: try answer(id, line) { (p: Params.Assign) in try service.assign(p.id, to: p.user) }
-        case .ticketsSetStatus: try answer(id, line) { (p: Params.SetStatus) in try service.setStatus(p.id, to: p.status) }
-        case .auditEntries: try answer(id, line) { (p: Params.Limit) in try service.auditEntries(limit: p.limit) }
-        case .auditVerify: try answer(id, line) { (_: Empty) in try service.verifyAudit() }
-        case .changesSubscribe: try answer(id, line) { (_: Empty) in self.subscribe() }
+        case .conversationConfirm: try await answer(id, line) { (p: Params.Confirm) in try service.confirm(p.call, in: p.conversation) }
+        case .conversationRecent: try await answer(id, line) { (p: Params.Recent) in try service.recentMessages(of: p.conversation, limit: p.limit) }
+        case .requestsFile: try await answer(id, line) { (p: Params.FileRequest) in try service.requestTool(p.tool, arguments: p.arguments) }
+        case .requestsGet: try await answer(id, line) { (p: Params.ID) in try service.request(p.id) }
+        case .requestsApproved: try await answer(id, line) { (_: Empty) in try service.approvedRequests() }
+        case .requestsRun: try await answer(id, line) { (p: Params.ID) in try service.run(p.id) }
+        case .approvalsPending: try await answer(id, line) { (_: Empty) in try service.pendingApprovals() }
+        case .approvalsDecide: try await answer(id, line) { (p: Params.Decide) in try service.decide(p.id, approve: p.approve, note: p.note) }
+        case .ticketsFile: try await answer(id, line) { (p: Params.FileTicket) in try service.fileTicket(p.draft, from: p.conversation) }
+        case .ticketsMine: try await answer(id, line) { (_: Empty) in try service.myTickets() }
+        case .ticketsGet: try await answer(id, line) { (p: Params.ID) in try service.ticket(p.id) }
+        case .ticketsQueue: try await answer(id, line) { (p: Params.Queue) in try service.queue(includingFinished: p.includingFinished) }
+        case .ticketsComment: try await answer(id, line) { (p: Params.Comment) in try service.comment(on: p.id, p.text) }
+        case .ticketsAssign: try await answer(id, line) { (p: Params.Assign) in try service.assign(p.id, to: p.user) }
+        case .ticketsSetStatus: try await answer(id, line) { (p: Params.SetStatus) in try service.setStatus(p.id, to: p.status) }
+        case .auditEntries: try await answer(id, line) { (p: Params.Limit) in try service.auditEntries(limit: p.limit) }
+        case .auditVerify: try await answer(id, line) { (_: Empty) in try service.verifyAudit() }
+        case .changesSubscribe: try await answer(id, line) { (_: Empty) in self.subscribe() }
         }
     }
 
-    private func answer<P: Codable & Sendable, R: Codable & Sendable>(_ id: RPCID, _ line: Data, _ body: (P) throws -> R) throws {
+    private func answer<P: Codable & Sendable, R: Codable & Sendable>(
+        _ id: RPCID, _ line: Data, _ body: (P) throws -> R
+    ) async throws {
         let request = try Wire.decoder.decode(Request<P>.self, from: line)
-        send(Response(id: id, result: try body(request.params)))
+        await send(Response(id: id, result: try body(request.params)))
     }
 
     private func hello(_ params: Params.Hello) throws -> Results.Hello {
@@ -121,9 +135,9 @@ final class Session: Sendable {
     private func stream(_ id: RPCID, _ line: Data) async throws {
         let params = try Wire.decoder.decode(Request<Params.Send>.self, from: line).params
         for try await event in service.send(params.message, in: params.conversation) {
-            send(Notification(method: Pushed.reply, params: Pushes.Reply(call: id, event: event)))
+            await send(Notification(method: Pushed.reply, params: Pushes.Reply(call: id, event: event)))
         }
-        send(Response(id: id, result: Empty()))
+        await send(Response(id: id, result: Empty()))
     }
 
     private func subscribe() -> Empty {
@@ -131,15 +145,26 @@ final class Session: Sendable {
         changes.subscribe(
             self,
             .init(concerns: service.concerns) { event in
-                Self.write(Notification(method: Pushed.change, params: Pushes.Change(event: event)), to: channel)
+                Self.push(Notification(method: Pushed.change, params: Pushes.Change(event: event)), to: channel)
             })
         return Empty()
     }
 
-    func send<T: Encodable>(_ value: T) { Self.write(value, to: channel) }
-
-    private static func write<T: Encodable>(_ value: T, to channel: any Channel) {
+    /// Writes `value` and waits until the kernel took it: a client that does not read
+    /// holds up its own requests (see `SessionHandler`), never the daemon's memory.
+    func send<T: Encodable>(_ value: T) async {
         guard channel.isActive, let buffer = try? Wire.line(value, allocator: channel.allocator) else { return }
+        try? await channel.writeAndFlush(buffer).get()
+    }
+
+    /// A change for a subscriber. Not waited for: one subscriber must not hold up the
+    /// others. One that stops reading is disconnected once a megabyte is waiting for it.
+    private static func push<T: Encodable>(_ value: T, to channel: any Channel) {
+        guard channel.isActive, let buffer = try? Wire.line(value, allocator: channel.allocator) else { return }
+        guard channel.isWritable else {
+            channel.close(promise: nil)
+            return
+        }
         channel.writeAndFlush(buffer, promise: nil)
     }
 }

@@ -99,7 +99,7 @@ extension ChatEntry {
         if let decision = card.decision { lines += boxed(decision, width: width, style: .success) }
         let status: (String, Screen.Style)? =
             switch card.state {
-            case .proposed: ("[y] send request   [n] cancel", .warning)
+            case .proposed: ("type y to send the request, n to cancel", .warning)
             case .sending: ("sending the request…", .warning)
             case .waiting(let request): ("request #\(request): waiting for an agent…", .warning)
             case .approved: ("running…", .warning)
@@ -128,7 +128,7 @@ extension ChatEntry {
         }
         let status: (String, Screen.Style) =
             switch card.state {
-            case .proposed: ("[y] file it   [e] edit title   [n] cancel", .warning)
+            case .proposed: ("type y to file it, e to edit its title, n to cancel", .warning)
             case .filing: ("filing…", .warning)
             case .filed(let id): ("filed as ticket #\(id)", .success)
             case .cancelled: ("not filed", .dim)

@@ -66,7 +66,7 @@ extension ChatProgram {
             .notice(
                 """
                 Type a question or describe a problem; Enter sends it.
-                Cards: y confirm or file · n cancel · e edit a ticket (when the input line is empty)
+                Cards: type y to confirm or file, n to cancel, e to edit a ticket's title, then Enter
                 Input: ←/→ Ctrl-A/E Ctrl-U/K Ctrl-W · Ctrl-←/→ words · ↑/↓ history · Ctrl-R search · paste keeps newlines
                 Transcript: PgUp/PgDn · Home/End (with an empty input line) · mouse wheel
                 Commands: /help /tickets /ticket N /new /quit · Ctrl-C quits

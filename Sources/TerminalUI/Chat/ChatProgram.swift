@@ -58,8 +58,6 @@ public final class ChatProgram: TerminalProgram {
         case .escape where editingTicket != nil:
             editingTicket = nil
             editor.set("")
-        case .character(let character) where editor.isEmpty && editingTicket == nil && handleCardKey(character):
-            break
         case .character("?") where editor.isEmpty:
             showHelp()
         default:
@@ -83,29 +81,33 @@ public final class ChatProgram: TerminalProgram {
         scroll = 0
     }
 
-    /// y, n and e act on the newest card still waiting for an answer.
-    private func handleCardKey(_ character: Character) -> Bool {
+    /// A line that answers the newest card still waiting: y, n or e alone (or yes, no,
+    /// edit). Only a whole line counts, so a sentence that starts with one of those letters
+    /// is never eaten. A tool card's answer also goes to the helpdesk, which owns the
+    /// question; a ticket card's is handled here. Returns whether the line was used up.
+    private func answerCard(_ line: String) -> Bool {
         guard let index = entries.lastIndex(where: Self.awaitsAnswer) else { return false }
-        switch (entries[index], character) {
-        case (.tool(let card), "y"):
-            confirm(card)
-        case (.tool(var card), "n"):
+        let answer = line.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let yes = answer == "y" || answer == "yes"
+        let no = answer == "n" || answer == "no"
+        switch entries[index] {
+        case .tool(var card) where no:
             card.state = .cancelled
             entries[index] = .tool(card)
-        case (.ticket(var card), "y"):
+            return false
+        case .ticket(var card) where yes:
             card.state = .filing
             entries[index] = .ticket(card)
             file(card)
-        case (.ticket(let card), "e"):
-            editingTicket = index
-            editor.set(card.draft.title)
-        case (.ticket(var card), "n"):
+        case .ticket(var card) where no:
             card.state = .cancelled
             entries[index] = .ticket(card)
+        case .ticket(let card) where answer == "e" || answer == "edit":
+            editingTicket = index
+            editor.set(card.draft.title)
         default:
             return false
         }
-        scroll = 0
         return true
     }
 
@@ -131,6 +133,7 @@ public final class ChatProgram: TerminalProgram {
             return true
         }
         if line.hasPrefix("/") { return command(line) }
+        if answerCard(line) { return true }
         entries.append(.employee(line))
         entries.append(.helpdesk(text: "", sources: [], streaming: true))
         let stream = api.send(line, in: conversation)
