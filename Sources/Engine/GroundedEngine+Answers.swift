@@ -9,10 +9,8 @@ extension GroundedEngine {
         let best = results.hits.first
         let probability = best.map { gate.probability(of: $0, in: results, index: index) } ?? 0
         let confidence = Self.rounded(probability)
+        conversation.beginProblem()
         conversation.topic = question
-        conversation.shown = []
-        conversation.cited = []
-        conversation.failedAttempts = 0
         guard let best, probability >= LogisticModel.threshold else {
             conversation.pending = .offeringTicket
             return Reply(
@@ -67,6 +65,8 @@ extension GroundedEngine {
         var text = intro.map { $0 + "\n\n" } ?? ""
         text +=
             "\(hit.article.title) — \(hit.section)\n\n\(hit.passage.text)\n\nSource: \(hit.article.title), “\(hit.section)” (\(hit.article.id))"
+            + "\n\nDid that solve it? (yes/no)"
+        conversation.pending = .askingIfSolved(tool: nil)
         return Reply(kind: .answer, text: text, sources: [citation], confidence: confidence)
     }
 

@@ -67,6 +67,7 @@ extension GroundedEngine {
         case .collecting(let tool, _, let asked): "\(tool) needs \(asked)"
         case .confirming(let call): "send the \(call.tool) request?"
         case .offeringTicket: "file a ticket?"
+        case .askingIfSolved(let tool): "did \(tool ?? "the answer") solve it?"
         }
     }
 }

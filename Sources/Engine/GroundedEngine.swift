@@ -24,7 +24,10 @@ public final class GroundedEngine: ConversationEngine {
     public func reply(to message: String, in conversation: Conversation) -> AsyncStream<ReplyEvent> {
         let (reply, next) = respond(to: message, in: conversation)
         return AsyncStream { continuation in
-            for chunk in Self.chunks(of: reply.text) { continuation.yield(.text(chunk)) }
+            // A question about a ticket is answered by the service, which can read tickets.
+            if reply.kind != .status {
+                for chunk in Self.chunks(of: reply.text) { continuation.yield(.text(chunk)) }
+            }
             if !reply.sources.isEmpty { continuation.yield(.sources(reply.sources)) }
             if let tool = reply.tool { continuation.yield(.toolRequest(tool)) }
             if let ticket = reply.ticket { continuation.yield(.ticketProposal(ticket)) }
@@ -97,7 +100,10 @@ public final class GroundedEngine: ConversationEngine {
         }
         if let status = cues.ticketStatus {
             why = "a question about a ticket"
-            let text = status.number.map { "Let me look up ticket #\($0)." } ?? "Let me look up your open tickets."
+            // The service answers from the ticket itself; the engine cannot see tickets.
+            let text =
+                status.number.map { "`helpdesk tickets show \($0)` shows where ticket #\($0) stands." }
+                ?? "`helpdesk tickets` lists your tickets and where they stand."
             return Reply(kind: .status, text: text, ticketNumber: status.number, confidence: 1)
         }
         if cues.wantsPerson {
@@ -117,11 +123,13 @@ public final class GroundedEngine: ConversationEngine {
         // ("I lost my phone, please reset my authenticator").
         if let incident = Incident(message), !(tool != nil && cues.isRequest && incident.kind == .lostDevice) {
             why = "an incident: \(incident.reason), \(incident.priority.rawValue)"
+            conversation.beginProblem()
             return escalate(incident, message: message, &conversation)
         }
         if let tool {
             why =
                 "a request for \(tool.tool.name) (probability \(String(format: "%.2f", tool.probability)) ≥ \(String(format: "%.2f", LogisticModel.threshold)))"
+            conversation.beginProblem()
             return prepare(tool.tool, from: message, similarity: tool.probability, &conversation)
         }
         if isVague(message) {
@@ -182,6 +190,24 @@ public final class GroundedEngine: ConversationEngine {
                 return Reply(kind: .smalltalk, text: "OK, I won't send that request. Anything else?", confidence: 1)
             }
             return nil
+        case .askingIfSolved:
+            // "yes please open a ticket", "ok, now reset my vpn password": the employee moved on.
+            guard !cues.wantsPerson, !cues.isQuestion, requestedTool(message) == nil else { return nil }
+            if cues.isYes || cues.isThanks {
+                var reply = Reply(kind: .smalltalk, text: "Glad that solved it! Anything else?", confidence: 1)
+                reply.outcome = .solved
+                return reply
+            }
+            guard cues.isNo || cues.saysItDidNotHelp else { return nil }
+            var reply =
+                conversation.topic != nil
+                ? followUp(&conversation, refinement: nil)
+                : Reply(
+                    kind: .smalltalk,
+                    text: "Sorry it didn't. Tell me what happens now, or say \"talk to a person\" and I'll file a ticket.",
+                    confidence: 1)
+            reply.outcome = .notSolved
+            return reply
         case .offeringTicket:
             if cues.isYes { return escalate(&conversation, reason: "the knowledge base does not cover it") }
             if cues.isNo { return Reply(kind: .smalltalk, text: "All right. Anything else I can help with?", confidence: 1) }

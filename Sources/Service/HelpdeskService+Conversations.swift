@@ -8,11 +8,20 @@ extension HelpdeskService {
         try database.createConversation(for: identity.user)
     }
 
+    /// The asker's latest conversation, or a new one.
+    public func resumeConversation() throws -> Int {
+        try database.latestConversation(of: identity.user) ?? startConversation()
+    }
+
     /// Sends `message` in conversation `id`; the reply streams back, and the exchange is
     /// stored when the reply is complete (before `.done` is delivered).
+    ///
+    /// The service acts on what the engine decided, so no front end has to: a question
+    /// about a ticket is answered from the ticket, and a request the employee confirmed is
+    /// filed here and carried by `.done`'s reply.
     public func send(_ message: String, in id: Int) -> AsyncThrowingStream<ReplyEvent, any Error> {
-        let database = self.database
         let replies: AsyncStream<ReplyEvent>
+        let before: Conversation
         do {
             guard let engine else { throw HelpdeskError.noEngine() }
             guard message.utf8.count <= MessageLimit.bytes else {
@@ -22,18 +31,38 @@ extension HelpdeskService {
                 throw HelpdeskError.notYourConversation(id)
             }
             replies = engine.reply(to: message, in: state)
+            before = state
         } catch {
             return AsyncThrowingStream { $0.finish(throwing: error) }
         }
         return AsyncThrowingStream { continuation in
             let task = Task {
                 for await event in replies {
-                    if case .done(let reply, let next) = event {
+                    switch event {
+                    case .done(var reply, let next):
+                        if reply.kind == .status {
+                            reply.text = status(of: reply.ticketNumber)
+                            continuation.yield(.text(reply.text))
+                        }
+                        if let outcome = reply.outcome { record(outcome, in: id, before: before) }
+                        if reply.toolConfirmed, let call = reply.tool {
+                            do {
+                                reply.request = try fileRequest(
+                                    call.tool, arguments: call.arguments.mapValues(\.description), conversation: id)
+                            } catch {
+                                let refusal = "\nThe request could not be filed: \(error)."
+                                reply.text += refusal
+                                continuation.yield(.text(refusal))
+                            }
+                        }
                         do {
                             try database.recordTurn(id, message: message, reply: reply.text, state: next)
                         } catch {
                             continuation.yield(.text("\n(This exchange could not be saved: \(error).)"))
                         }
+                        continuation.yield(.done(reply, next))
+                        continue
+                    default: break
                     }
                     continuation.yield(event)
                 }
@@ -43,31 +72,39 @@ extension HelpdeskService {
         }
     }
 
-    /// Files the tool request a reply prepared, once the employee confirmed it.
-    public func confirm(_ call: ToolCall, in conversation: Int) throws -> ApprovalRequest {
-        guard let (owner, _) = try database.conversation(conversation), owner == identity.user else {
-            throw HelpdeskError.notYourConversation(conversation)
-        }
-        return try fileRequest(call.tool, arguments: call.arguments.mapValues(\.description), conversation: conversation)
-    }
-
     /// Files a ticket for the asker; a draft's transcript is kept with its summary.
     public func fileTicket(_ draft: TicketDraft, from conversation: Int?) throws -> Ticket {
-        if let conversation {
-            guard let (owner, _) = try database.conversation(conversation), owner == identity.user else {
-                throw HelpdeskError.notYourConversation(conversation)
-            }
-        }
+        if let conversation { try ownConversation(conversation) }
         return try database.createTicket(draft, conversation: conversation, requester: identity.user, levels: levels)
     }
-}
 
-extension HelpdeskService {
-    /// The last messages of a conversation: its owner's, or any for an agent.
-    public func recentMessages(of conversation: Int, limit: Int) throws -> [Conversation.Message] {
+    /// The conversation's messages after message `after`: the owner's only.
+    public func messages(of conversation: Int, after: Int) throws -> [Conversation.Message] {
+        try ownConversation(conversation)
+        return try database.messages(of: conversation, after: after)
+    }
+
+    /// The last messages of a conversation before a time: its owner's, or any for an agent.
+    public func recentMessages(of conversation: Int, limit: Int, before: Date?) throws -> [Conversation.Message] {
         guard let (owner, _) = try database.conversation(conversation), owner == identity.user || role == .agent else {
             throw HelpdeskError.notYourConversation(conversation)
         }
-        return try database.messages(of: conversation, limit: limit)
+        return try database.messages(of: conversation, limit: limit, before: before)
+    }
+
+    /// The employee's answer to "did that solve it?", with what it was about: the articles
+    /// shown for the problem, or the tool that ran. Losing it loses a figure, not a reply.
+    private func record(_ outcome: Reply.Outcome, in conversation: Int, before state: Conversation) {
+        var tool: String?
+        if case .askingIfSolved(let ran) = state.pending { tool = ran }
+        try? database.recordOutcome(
+            in: conversation, user: identity.user, solved: outcome == .solved,
+            articles: tool == nil ? state.cited.map(\.article) : [], tool: tool)
+    }
+
+    private func ownConversation(_ id: Int) throws {
+        guard let (owner, _) = try database.conversation(id), owner == identity.user else {
+            throw HelpdeskError.notYourConversation(id)
+        }
     }
 }

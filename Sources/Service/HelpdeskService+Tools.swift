@@ -82,6 +82,10 @@ extension HelpdeskService {
         let claimed = try database.claim(id, by: identity.user, in: .current())
         let result = ToolRunner(database: database).run(claimed.call, tool: tool, requester: identity.user)
         _ = try database.finish(id, succeeded: result.succeeded, outcome: result.record, by: identity.user)
+        // The chat's next message may answer "did that solve it?" about this run.
+        if result.succeeded, let conversation = request.conversation {
+            try? database.setPending(.askingIfSolved(tool: request.call.tool), in: conversation)
+        }
         // The record, never the message: the message may hold a temporary password.
         log.log(
             level: result.succeeded ? .info : .warning, "request ran",

@@ -18,6 +18,8 @@ public struct HelpdeskService: HelpdeskAPI {
     let approvalLifetime: TimeInterval
     /// Whether refusals should point at `--demo-agent` (the embedded default).
     let demoAgentAllowed: Bool
+    /// Who may be assigned tickets.
+    let configuration: Configuration
 
     /// - Parameters:
     ///   - identity: who is asking, as the operating system says.
@@ -39,6 +41,7 @@ public struct HelpdeskService: HelpdeskAPI {
         self.engine = engine
         self.approvalLifetime = Double(configuration.approvalExpiryMinutes ?? 60) * 60
         self.demoAgentAllowed = configuration.allowsDemoAgent
+        self.configuration = configuration
     }
 
     // MARK: - Tickets
@@ -57,23 +60,60 @@ public struct HelpdeskService: HelpdeskAPI {
         }
     }
 
-    /// A ticket and its history, if the asker may see it (their own, or any for agents).
+    /// A ticket and its history, if the asker may see it (their own, or any for agents);
+    /// internal notes for agents only.
     public func ticket(_ id: Int) throws -> TicketDetail {
         guard let ticket = try database.ticket(id), role == .agent || ticket.requester == identity.user else {
             throw role == .agent ? HelpdeskError.ticketNotFound(id) : HelpdeskError.notYours(id)
         }
-        return TicketDetail(ticket: ticket, history: try database.events(of: id))
+        return TicketDetail(ticket: ticket, history: try database.events(of: id, includingNotes: role == .agent))
     }
 
-    /// Comments on a ticket the asker may see.
-    public func comment(on id: Int, _ text: String) throws -> Ticket {
+    /// Comments on a ticket the asker may see; only agents write internal notes.
+    public func comment(on id: Int, _ text: String, internal: Bool) throws -> Ticket {
         _ = try ticket(id)
-        return try database.comment(on: id, by: identity.user, text: text)
+        guard role == .agent || !`internal` else {
+            throw HelpdeskError.agentsOnly("write internal notes", demoAgentAllowed: demoAgentAllowed)
+        }
+        return try database.comment(on: id, by: identity.user, text: text, internal: `internal`)
     }
 
+    /// Agents assign tickets to an agent.
     public func assign(_ id: Int, to user: String) throws -> Ticket {
         guard role == .agent else { throw HelpdeskError.agentsOnly("assign tickets", demoAgentAllowed: demoAgentAllowed) }
+        guard configuration.isAgent(user) else {
+            throw HelpdeskError.invalid(
+                "\(user) is not an agent; tickets go to one of: \(configuration.knownAgents.joined(separator: ", "))")
+        }
         return try database.assign(id, to: user, by: identity.user)
+    }
+
+    public func agents() throws -> [String] {
+        guard role == .agent else { throw HelpdeskError.agentsOnly("list the agents", demoAgentAllowed: demoAgentAllowed) }
+        return configuration.knownAgents
+    }
+
+    public func setPriority(_ id: Int, to priority: Priority) throws -> Ticket {
+        guard role == .agent else {
+            throw HelpdeskError.agentsOnly("change a ticket's priority", demoAgentAllowed: demoAgentAllowed)
+        }
+        return try database.setPriority(id, to: priority, by: identity.user, levels: levels)
+    }
+
+    /// The requester closes a resolved ticket as fixed, rating it if they like, or reopens it.
+    public func confirmResolution(of id: Int, fixed: Bool, rating: Int?) throws -> Ticket {
+        let ticket = try ticket(id).ticket
+        guard ticket.requester == identity.user else {
+            throw HelpdeskError(.forbidden, "only \(ticket.requester), who asked for ticket #\(id), can confirm it is fixed")
+        }
+        guard ticket.status == .resolved else {
+            throw HelpdeskError(
+                .conflict, "ticket #\(id) is \(ticket.status.rawValue), not resolved: there is nothing to confirm")
+        }
+        if let rating, !(1...5).contains(rating) { throw HelpdeskError.invalid("a rating is a whole number from 1 to 5") }
+        let changed = try database.setStatus(id, to: fixed ? .closed : .open, by: identity.user)
+        guard fixed, let rating else { return changed }
+        return try database.rate(id, rating, by: identity.user)
     }
 
     /// Agents move tickets through their lifecycle; employees may only close or reopen

@@ -17,7 +17,7 @@ struct ConformanceTests {
             #expect(pieces > 1)
             #expect(reply?.text.isEmpty == false)
             // The service kept the exchange: the conversation is the same whoever asks.
-            #expect(try await ann.recentMessages(of: conversation, limit: 10).map(\.role) == [.employee, .helpdesk])
+            #expect(try await ann.recentMessages(of: conversation, limit: 10, before: nil).map(\.role) == [.employee, .helpdesk])
         }
     }
 

@@ -155,13 +155,21 @@ struct ServiceLevelConfigurationTests {
         #expect(levels.targets[.p2] == .hours(4))
     }
 
+    @Test func slaTargetsMayBeMinutes() throws {
+        let levels = try Configuration(sla: ["P1": "30m", "P2": "90 minutes"]).serviceLevels()
+        let opened = Date(timeIntervalSince1970: 1_700_000_000)
+        #expect(levels.dueDate(for: .p1, from: opened) == opened.addingTimeInterval(30 * 60))
+        #expect(levels.dueDate(for: .p2, from: opened) == opened.addingTimeInterval(90 * 60))
+        #expect(throws: ConfigurationError.self) { try Configuration(sla: ["P1": "600000 minutes"]).serviceLevels() }
+    }
+
     @Test func aBadSLAValueIsNamed() {
         let error = #expect(throws: ConfigurationError.self) {
             try Configuration(sla: ["P2": "soonish"]).serviceLevels(file: "/etc/helpdesk/config.json")
         }
         #expect(
             error?.description
-                == #"/etc/helpdesk/config.json: sla.P2 is "soonish"; write e.g. "4h", "3 days" or "1 working day""#)
+                == #"/etc/helpdesk/config.json: sla.P2 is "soonish"; write e.g. "30m", "4h", "3 days" or "1 working day""#)
         #expect(throws: ConfigurationError.self) { try Configuration(sla: ["P9": "1h"]).serviceLevels() }
     }
 }

@@ -52,6 +52,8 @@ struct ChatScreenTests {
         #expect(try tmux.waitFor("waiting for an agent").contains("waiting for an agent"))
         #expect(try tmux.waitFor("reset_password", pane: 1).contains("reset_password"))
         try tmux.type("a", pane: 1)
+        try tmux.waitFor("Approve #", pane: 1)
+        try tmux.press("Enter", pane: 1)
         let chat = try tmux.waitFor("Temporary password:")
         #expect(chat.contains("approved by demo-agent"))
         #expect(chat.contains("Your vpn password was reset."))

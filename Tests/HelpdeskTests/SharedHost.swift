@@ -69,23 +69,24 @@ final class SharedHost {
     private var sshPort: Int?
     private var madePrivilegeSeparationFolder = false
 
-    /// Creates `people` and the daemon's user, and starts the daemon with `agents` as its agents.
+    /// Creates `people` and the daemon's user, and starts the daemon with `agents` as its agents,
+    /// through `launcher` (a command that runs the rest of its arguments) when there is one.
     /// - Throws: `Failure` when not root, or saying which step of the set-up failed.
-    init(people: [String], agents: [String]) throws {
+    init(people: [String], agents: [String], launcher: [String] = []) throws {
         guard geteuid() == 0 else {
             throw Failure(
                 description: "the shared-host tests create Unix users and start sshd: run `swift test` as root, as CI does")
         }
         users = [Self.daemonUser] + people
         do {
-            try setUp(agents: agents)
+            try setUp(agents: agents, launcher: launcher)
         } catch {
             tearDown()
             throw error
         }
     }
 
-    private func setUp(agents: [String]) throws {
+    private func setUp(agents: [String], launcher: [String]) throws {
         for user in users {
             removeUser(user)  // left behind by an earlier run that was killed mid-test
             // `*`, not useradd's locked `!`: sshd without PAM refuses a locked account.
@@ -106,13 +107,13 @@ final class SharedHost {
         }
         let config = folder.path + "/config.json"
         try JSONEncoder().encode(["agents": agents]).write(to: URL(fileURLWithPath: config))
-        let daemon = try start(
-            "/usr/bin/setpriv",
-            [
-                "--reuid=\(Self.daemonUser)", "--regid=\(Self.daemonUser)", "--init-groups", "--", helpdesk, "serve",
-                "--socket", socket, "--config", config, "--knowledge", folder.path + "/knowledge", "--tools",
-                folder.path + "/tools.json", "--database", database,
-            ])
+        let command = [
+            "/usr/bin/setpriv", "--reuid=\(Self.daemonUser)", "--regid=\(Self.daemonUser)", "--init-groups", "--", helpdesk,
+            "serve", "--socket", socket, "--config", config, "--knowledge", folder.path + "/knowledge", "--tools",
+            folder.path + "/tools.json", "--database", database,
+        ]
+        let argv = launcher + command
+        let daemon = try start(argv[0], Array(argv.dropFirst()))
         let socketPath = socket
         guard Self.eventually(seconds: 30, { files.fileExists(atPath: socketPath) || !daemon.isRunning }), daemon.isRunning
         else {

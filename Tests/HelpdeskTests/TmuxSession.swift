@@ -9,13 +9,19 @@ final class TmuxSession {
 
     /// Environment for every helpdesk started here: private data, config and cache folders.
     var environment: String {
-        "XDG_DATA_HOME=\(scratch.path)/data XDG_CONFIG_HOME=\(scratch.path)/config XDG_CACHE_HOME=\(scratch.path)/cache"
+        "XDG_DATA_HOME=\(scratch.path)/data XDG_CONFIG_HOME=\(scratch.path)/config XDG_CACHE_HOME=\(scratch.path)/cache XDG_STATE_HOME=\(scratch.path)/state"
     }
 
     var database: String { "\(scratch.path)/data/helpdesk/helpdesk.sqlite" }
 
-    init(columns: Int = 80, rows: Int = 24, arguments: String = "") throws {
+    /// - Parameter configuration: the text of a `config.json`, written before anything starts.
+    init(columns: Int = 80, rows: Int = 24, arguments: String = "", configuration: String? = nil) throws {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        if let configuration {
+            let folder = scratch.appendingPathComponent("config/helpdesk")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try configuration.write(to: folder.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
+        }
         // The shell records the exit status: tmux's dead-pane status is unreliable.
         let command =
             "cd \(HelpdeskProcess.repository.path) && timeout --foreground 120 env \(environment) \(HelpdeskProcess.executable.path) \(arguments);"

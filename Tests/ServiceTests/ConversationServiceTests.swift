@@ -28,19 +28,26 @@ struct ConversationServiceTests {
         return nil
     }
 
-    @Test func aConfirmedToolRequestGoesToTheGateLinkedToItsConversation() async throws {
+    @Test func theServiceFilesARequestOnceTheEmployeeSaysYesAndNotBefore() async throws {
         let setup = try ServiceSetup()
         let ann = try chat(setup, as: "ann")
         let conversation = try ann.startConversation()
-        let reply = try #require(try await reply(ann, "I'm locked out of my laptop", in: conversation))
-        #expect(reply.kind == .tool)
-        let request = try ann.confirm(try #require(reply.tool), in: conversation)
+        let prepared = try #require(try await reply(ann, "I'm locked out of my laptop", in: conversation))
+        #expect(prepared.kind == .tool)
+        #expect(prepared.request == nil)
+        // The exchange survives: a restarted chat finds the messages and the open question.
+        #expect(try setup.database.messages(of: conversation).map(\.role) == [.employee, .helpdesk])
+        #expect(try setup.database.conversation(conversation)?.state.pending != nil)
+        #expect(try setup.database.approvals().isEmpty)
+
+        let confirmed = try #require(try await reply(ann, "yes", in: conversation))
+        let request = try #require(confirmed.request)
         #expect(request.conversation == conversation)
         #expect(request.state == .pending)
-        // The exchange survives: a restarted chat finds the messages and the open question.
-        let messages = try setup.database.messages(of: conversation)
-        #expect(messages.map(\.role) == [.employee, .helpdesk])
-        #expect(try setup.database.conversation(conversation)?.state.pending != nil)
+        #expect(try setup.database.approvals().map(\.id) == [request.id])
+        // "no" afterwards files nothing more and leaves the request pending.
+        _ = try await reply(ann, "no", in: conversation)
+        #expect(try setup.database.approvals().map(\.state) == [.pending])
     }
 
     @Test func anEscalationFilesTheProposedTicketWithTheTranscript() async throws {
@@ -71,22 +78,22 @@ struct ConversationServiceTests {
         let error = await #expect(throws: HelpdeskError.self) { _ = try await reply(ann, paste, in: conversation) }
         #expect(error?.code == .tooLarge)
         #expect(error?.description.contains("at most 16 KB") == true)
-        #expect(try ann.recentMessages(of: conversation, limit: 10).isEmpty)
+        #expect(try ann.recentMessages(of: conversation, limit: 10, before: nil).isEmpty)
         let fits = String(paste.prefix(MessageLimit.bytes))
         #expect(try await reply(ann, fits, in: conversation) != nil)
     }
 
-    /// Messages are capped and so is a ticket's summary; a long conversation still files,
-    /// keeping its latest messages.
-    @Test func aLongConversationStillFilesATicketWithItsLatestMessages() async throws {
+    /// Messages are capped and so is a ticket's summary; a draft quoting a long problem
+    /// still files, keeping its latest messages.
+    @Test func aLongTranscriptStillFilesATicketWithItsLatestMessages() throws {
         let setup = try ServiceSetup()
         let ann = try chat(setup, as: "ann")
         let conversation = try ann.startConversation()
         let long = String(
             String(repeating: "the plotter on floor 3 shows error 59 again ", count: 400).prefix(MessageLimit.bytes - 10))
-        for _ in 0..<9 { _ = try await reply(ann, long, in: conversation) }
-        let escalation = try #require(try await reply(ann, "I want to talk to a person", in: conversation))
-        let draft = try #require(escalation.ticket)
+        let transcript = Array(repeating: "employee: " + long, count: 9) + ["employee: I want to talk to a person"]
+        let draft = TicketDraft(
+            title: "Plotter error 59", category: "printing", priority: .p3, summary: "Problem: plotter", transcript: transcript)
         let ticket = try ann.fileTicket(draft, from: conversation)
         #expect(ticket.summary.contains("earlier messages left out)"))
         #expect(ticket.summary.contains("employee: I want to talk to a person"))

@@ -37,7 +37,7 @@ struct TicketAccessTests {
         #expect(try ann.myTickets().map(\.id) == [mine.id])
         #expect(throws: HelpdeskError.notYours(2)) { try ann.ticket(2) }
         #expect(throws: HelpdeskError.notYours(99)) { try ann.ticket(99) }
-        #expect(throws: HelpdeskError.notYours(2)) { try ann.comment(on: 2, "me too") }
+        #expect(throws: HelpdeskError.notYours(2)) { try ann.comment(on: 2, "me too", internal: false) }
         #expect(throws: HelpdeskError.agentsOnly("see the ticket queue")) { try ann.queue() }
     }
 

@@ -63,6 +63,15 @@ public final class SocketClient: HelpdeskAPI {
         return result.conversation
     }
 
+    public func resumeConversation() async throws -> Int {
+        let result: Results.Conversation = try await call(.conversationResume, Empty())
+        return result.conversation
+    }
+
+    public func messages(of conversation: Int, after: Int) async throws -> [Conversation.Message] {
+        try await call(.conversationMessages, Params.Messages(conversation: conversation, after: after))
+    }
+
     public func send(_ message: String, in conversation: Int) -> AsyncThrowingStream<ReplyEvent, any Error> {
         let links = self.links
         return AsyncThrowingStream { continuation in
@@ -90,10 +99,6 @@ public final class SocketClient: HelpdeskAPI {
         }
     }
 
-    public func confirm(_ call: ToolCall, in conversation: Int) async throws -> ApprovalRequest {
-        try await self.call(.conversationConfirm, Params.Confirm(conversation: conversation, call: call))
-    }
-
     public func requestTool(_ name: String, arguments: [String: String]) async throws -> ApprovalRequest {
         try await call(.requestsFile, Params.FileRequest(tool: name, arguments: arguments))
     }
@@ -104,6 +109,9 @@ public final class SocketClient: HelpdeskAPI {
 
     public func myTickets() async throws -> [Ticket] { try await call(.ticketsMine, Empty()) }
     public func ticket(_ id: Int) async throws -> TicketDetail { try await call(.ticketsGet, Params.ID(id: id)) }
+    public func confirmResolution(of id: Int, fixed: Bool, rating: Int?) async throws -> Ticket {
+        try await call(.ticketsConfirmResolution, Params.ConfirmResolution(id: id, fixed: fixed, rating: rating))
+    }
     public func request(_ id: Int) async throws -> ApprovalRequest { try await call(.requestsGet, Params.ID(id: id)) }
     public func approvedRequests() async throws -> [ApprovalRequest] { try await call(.requestsApproved, Empty()) }
     public func run(_ id: Int) async throws -> ToolResult { try await call(.requestsRun, Params.ID(id: id)) }
@@ -151,8 +159,8 @@ public final class SocketClient: HelpdeskAPI {
         try await call(.ticketsQueue, Params.Queue(includingFinished: includingFinished))
     }
 
-    public func comment(on id: Int, _ text: String) async throws -> Ticket {
-        try await call(.ticketsComment, Params.Comment(id: id, text: text))
+    public func comment(on id: Int, _ text: String, internal: Bool) async throws -> Ticket {
+        try await call(.ticketsComment, Params.Comment(id: id, text: text, internal: `internal`))
     }
 
     public func assign(_ id: Int, to user: String) async throws -> Ticket {
@@ -163,8 +171,14 @@ public final class SocketClient: HelpdeskAPI {
         try await call(.ticketsSetStatus, Params.SetStatus(id: id, status: status))
     }
 
-    public func recentMessages(of conversation: Int, limit: Int) async throws -> [Conversation.Message] {
-        try await call(.conversationRecent, Params.Recent(conversation: conversation, limit: limit))
+    public func setPriority(_ id: Int, to priority: Priority) async throws -> Ticket {
+        try await call(.ticketsSetPriority, Params.SetPriority(id: id, priority: priority))
+    }
+
+    public func agents() async throws -> [String] { try await call(.agentsList, Empty()) }
+
+    public func recentMessages(of conversation: Int, limit: Int, before: Date?) async throws -> [Conversation.Message] {
+        try await call(.conversationRecent, Params.Recent(conversation: conversation, limit: limit, before: before))
     }
 
     public func auditEntries(limit: Int?) async throws -> [AuditEntry] {

@@ -1,11 +1,13 @@
+import Foundation
 import HelpdeskCore
 
 /// Every method of the protocol, with its parameters. The README documents each.
 enum Method: String, CaseIterable {
     case hello
     case conversationStart = "conversation.start"
+    case conversationResume = "conversation.resume"
     case conversationSend = "conversation.send"
-    case conversationConfirm = "conversation.confirm"
+    case conversationMessages = "conversation.messages"
     case conversationRecent = "conversation.recent"
     case requestsFile = "requests.file"
     case requestsGet = "requests.get"
@@ -16,10 +18,13 @@ enum Method: String, CaseIterable {
     case ticketsFile = "tickets.file"
     case ticketsMine = "tickets.mine"
     case ticketsGet = "tickets.get"
+    case ticketsConfirmResolution = "tickets.confirmResolution"
     case ticketsQueue = "tickets.queue"
     case ticketsComment = "tickets.comment"
     case ticketsAssign = "tickets.assign"
     case ticketsSetStatus = "tickets.setStatus"
+    case ticketsSetPriority = "tickets.setPriority"
+    case agentsList = "agents.list"
     case auditEntries = "audit.entries"
     case auditVerify = "audit.verify"
     case changesSubscribe = "changes.subscribe"
@@ -41,13 +46,14 @@ enum Params {
         let conversation: Int
         let message: String
     }
-    struct Confirm: Codable, Sendable {
+    struct Messages: Codable, Sendable {
         let conversation: Int
-        let call: ToolCall
+        let after: Int
     }
     struct Recent: Codable, Sendable {
         let conversation: Int
         let limit: Int
+        let before: Date?
     }
     struct FileRequest: Codable, Sendable {
         let tool: String
@@ -66,6 +72,12 @@ enum Params {
     struct Comment: Codable, Sendable {
         let id: Int
         let text: String
+        let `internal`: Bool?
+    }
+    struct ConfirmResolution: Codable, Sendable {
+        let id: Int
+        let fixed: Bool
+        let rating: Int?
     }
     struct Assign: Codable, Sendable {
         let id: Int
@@ -74,6 +86,10 @@ enum Params {
     struct SetStatus: Codable, Sendable {
         let id: Int
         let status: Ticket.Status
+    }
+    struct SetPriority: Codable, Sendable {
+        let id: Int
+        let priority: Priority
     }
     struct Limit: Codable, Sendable { let limit: Int? }
 }

@@ -91,9 +91,10 @@ final class Session: Sendable {
         switch method {
         case .hello: try await answer(id, line) { (p: Params.Hello) in try self.hello(p) }
         case .conversationStart: try await answer(id, line) { (_: Empty) in Results.Conversation(conversation: try service.startConversation()) }
+        case .conversationResume: try await answer(id, line) { (_: Empty) in Results.Conversation(conversation: try service.resumeConversation()) }
         case .conversationSend: try await stream(id, line)
-        case .conversationConfirm: try await answer(id, line) { (p: Params.Confirm) in try service.confirm(p.call, in: p.conversation) }
-        case .conversationRecent: try await answer(id, line) { (p: Params.Recent) in try service.recentMessages(of: p.conversation, limit: p.limit) }
+        case .conversationMessages: try await answer(id, line) { (p: Params.Messages) in try service.messages(of: p.conversation, after: p.after) }
+        case .conversationRecent: try await answer(id, line) { (p: Params.Recent) in try service.recentMessages(of: p.conversation, limit: p.limit, before: p.before) }
         case .requestsFile: try await answer(id, line) { (p: Params.FileRequest) in try service.requestTool(p.tool, arguments: p.arguments) }
         case .requestsGet: try await answer(id, line) { (p: Params.ID) in try service.request(p.id) }
         case .requestsApproved: try await answer(id, line) { (_: Empty) in try service.approvedRequests() }
@@ -103,10 +104,13 @@ final class Session: Sendable {
         case .ticketsFile: try await answer(id, line) { (p: Params.FileTicket) in try service.fileTicket(p.draft, from: p.conversation) }
         case .ticketsMine: try await answer(id, line) { (_: Empty) in try service.myTickets() }
         case .ticketsGet: try await answer(id, line) { (p: Params.ID) in try service.ticket(p.id) }
+        case .ticketsConfirmResolution: try await answer(id, line) { (p: Params.ConfirmResolution) in try service.confirmResolution(of: p.id, fixed: p.fixed, rating: p.rating) }
         case .ticketsQueue: try await answer(id, line) { (p: Params.Queue) in try service.queue(includingFinished: p.includingFinished) }
-        case .ticketsComment: try await answer(id, line) { (p: Params.Comment) in try service.comment(on: p.id, p.text) }
+        case .ticketsComment: try await answer(id, line) { (p: Params.Comment) in try service.comment(on: p.id, p.text, internal: p.internal ?? false) }
         case .ticketsAssign: try await answer(id, line) { (p: Params.Assign) in try service.assign(p.id, to: p.user) }
         case .ticketsSetStatus: try await answer(id, line) { (p: Params.SetStatus) in try service.setStatus(p.id, to: p.status) }
+        case .ticketsSetPriority: try await answer(id, line) { (p: Params.SetPriority) in try service.setPriority(p.id, to: p.priority) }
+        case .agentsList: try await answer(id, line) { (_: Empty) in try service.agents() }
         case .auditEntries: try await answer(id, line) { (p: Params.Limit) in try service.auditEntries(limit: p.limit) }
         case .auditVerify: try await answer(id, line) { (_: Empty) in try service.verifyAudit() }
         case .changesSubscribe: try await answer(id, line) { (_: Empty) in self.subscribe() }

@@ -22,7 +22,7 @@ struct Triage {
             summary += "Already suggested: " + suggested.joined(separator: "; ") + "\n"
         }
         summary += "Why escalated: \(reason)"
-        let transcript = conversation.messages.map { "\($0.role.rawValue): \($0.text)" }
+        let transcript = conversation.problemMessages.map { "\($0.role.rawValue): \($0.text)" }
         return TicketDraft(
             title: String(problem.prefix(80)), category: category(for: conversation, text: everything),
             priority: known ?? priority(of: everything), summary: summary, transcript: transcript)

@@ -59,6 +59,19 @@ public struct Configuration: Sendable, Equatable, Encodable {
         return byName || byGroup ? .agent : .employee
     }
 
+    /// Whether `user` may be assigned tickets: an agent by name or by one of their groups.
+    public func isAgent(_ user: String) -> Bool {
+        if user == Identity.demoAgent.user { return allowsDemoAgent }
+        return role(of: Identity.user(named: user) ?? Identity(user: user)) == .agent
+    }
+
+    /// The agents, for choosing an assignee: named ones, listed members of `agentGroups`,
+    /// and the demo agent where allowed.
+    public var knownAgents: [String] {
+        let members = (agentGroups ?? []).flatMap(Identity.members(ofGroup:))
+        return Set((agents ?? []) + members).sorted() + (allowsDemoAgent ? [Identity.demoAgent.user] : [])
+    }
+
     /// The service levels, defaults overridden by `sla`.
     /// - Throws: `ConfigurationError` naming the priority or value that cannot be read.
     public func serviceLevels(file: String = "config.json") throws(ConfigurationError) -> ServiceLevels {
@@ -93,16 +106,17 @@ public struct Configuration: Sendable, Equatable, Encodable {
         let message: String
     }
 
-    /// Reads an SLA value such as "4h" or "1 working day", at most a year: a due date is
+    /// Reads an SLA value such as "30m", "4h" or "1 working day", at most a year: a due date is
     /// found by stepping through working days, so a target of a billion days would hang.
     static func serviceLevelTarget(_ text: String) throws(ValueProblem) -> ServiceLevels.Target {
-        let example = "write e.g. \"4h\", \"3 days\" or \"1 working day\""
+        let example = "write e.g. \"30m\", \"4h\", \"3 days\" or \"1 working day\""
         // Checked before parsing: `ServiceLevels.parse` reads the digits of a long value.
         guard text.utf8.count <= 64, let target = ServiceLevels.parse(text) else {
             throw ValueProblem(code: .invalidValue, message: example)
         }
         let withinAYear =
             switch target {
+            case .minutes(let minutes): minutes <= 525_600
             case .hours(let hours): hours <= 8_760
             case .days(let days): days <= 366
             case .workingDays(let days): days <= 261

@@ -18,7 +18,8 @@ public struct Reply: Sendable, Equatable, Codable {
     }
 
     public let kind: Kind
-    public let text: String
+    /// Filled in by the service for `status`, from the real ticket.
+    public var text: String
     public let sources: [Citation]
     /// The tool being requested, or whose arguments are being collected (`clarify`).
     public let tool: ToolCall?
@@ -33,6 +34,16 @@ public struct Reply: Sendable, Equatable, Codable {
     public let ticketNumber: Int?
     /// How sure the engine is that this is the right reply, 0…1.
     public let confidence: Double
+    /// The request the service filed once the employee confirmed it.
+    public var request: ApprovalRequest?
+    /// The employee's answer to "did that solve it?", which the service records.
+    public var outcome: Outcome?
+
+    /// Whether what the helpdesk suggested or ran solved the problem, as the employee said.
+    public enum Outcome: String, Sendable, Equatable, Codable {
+        case solved
+        case notSolved = "not_solved"
+    }
 
     public init(
         kind: Kind, text: String, sources: [Citation] = [], tool: ToolCall? = nil, toolConfirmed: Bool = false,

@@ -26,12 +26,37 @@ public struct Identity: Sendable, Equatable, Hashable, Codable {
 
     /// The user with `uid` and their groups, from the password and group databases.
     public static func user(uid: uid_t) -> Identity? {
+        account { entry, buffer, result in getpwuid_r(uid, &entry, &buffer, buffer.count, &result) }
+    }
+
+    /// The account named `name` and its groups; nil when there is none.
+    public static func user(named name: String) -> Identity? {
+        account { entry, buffer, result in getpwnam_r(name, &entry, &buffer, buffer.count, &result) }
+    }
+
+    /// The users listed as members of group `name` (not those for whom it is only the
+    /// primary group, which the group database does not list).
+    public static func members(ofGroup name: String) -> [String] {
+        var entry = group()
+        var result: UnsafeMutablePointer<group>?
+        var buffer = [CChar](repeating: 0, count: 65_536)
+        guard getgrnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil, var member = entry.gr_mem
+        else { return [] }
+        var names: [String] = []
+        while let name = member.pointee {
+            names.append(String(cString: name))
+            member += 1
+        }
+        return names
+    }
+
+    private static func account(
+        _ lookup: (inout passwd, inout [CChar], inout UnsafeMutablePointer<passwd>?) -> Int32
+    ) -> Identity? {
         var entry = passwd()
         var result: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 16_384)
-        guard getpwuid_r(uid, &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.pw_name else {
-            return nil
-        }
+        guard lookup(&entry, &buffer, &result) == 0, result != nil, let name = entry.pw_name else { return nil }
         let user = String(cString: name)
         var count: Int32 = 64
         var ids = [gid_t](repeating: 0, count: Int(count))

@@ -6,6 +6,7 @@ import Foundation
 /// Saturday and Sunday (in UTC); holidays are not known.
 public struct ServiceLevels: Sendable, Equatable {
     public enum Target: Sendable, Equatable {
+        case minutes(Int)
         case hours(Int)
         case days(Int)
         case workingDays(Int)
@@ -20,6 +21,7 @@ public struct ServiceLevels: Sendable, Equatable {
     /// When a ticket of `priority` opened at `start` is due.
     public func dueDate(for priority: Priority, from start: Date) -> Date {
         switch targets[priority] ?? .days(3) {
+        case .minutes(let minutes): return start.addingTimeInterval(Double(minutes) * 60)
         case .hours(let hours): return start.addingTimeInterval(Double(hours) * 3600)
         case .days(let days): return start.addingTimeInterval(Double(days) * 86_400)
         case .workingDays(let days):
@@ -35,12 +37,13 @@ public struct ServiceLevels: Sendable, Equatable {
         }
     }
 
-    /// Reads "1h", "4 hours", "3 days", "1 working day".
+    /// Reads "30m", "45 minutes", "1h", "4 hours", "3 days", "1 working day".
     public static func parse(_ text: String) -> Target? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         let digits = trimmed.prefix { $0.isNumber }
         guard let count = Int(digits), count > 0 else { return nil }
         switch trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces) {
+        case "m", "min", "mins", "minute", "minutes": return .minutes(count)
         case "h", "hour", "hours": return .hours(count)
         case "d", "day", "days": return .days(count)
         case "working day", "working days", "workday", "workdays": return .workingDays(count)

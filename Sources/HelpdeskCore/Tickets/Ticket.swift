@@ -57,13 +57,17 @@ public struct Ticket: Sendable, Equatable, Codable {
 /// Something that happened to a ticket, for its history.
 public struct TicketEvent: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable {
-        case created, comment, status, assignment
+        case created, comment, status, assignment, priority
+        /// An agent's internal note: agents only, never shown to the employee.
+        case note
+        /// The employee's rating, "1"…"5", when confirming a resolution.
+        case rating
     }
 
     public let ticket: Int
     public let actor: String
     public let kind: Kind
-    /// The comment, the new status, or the new assignee.
+    /// The comment or note, the new status, assignee or priority, or the rating.
     public let detail: String
     public let at: Date
 

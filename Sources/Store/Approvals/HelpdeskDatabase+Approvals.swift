@@ -88,6 +88,7 @@ extension HelpdeskDatabase {
                 try Self.update(db, request, finished: now)
                 try Self.audit(db, actor: decider, action: "approval.expired", subject: "request/\(id)", detail: "", at: now)
                 try Self.notify(db, .approvalDecided, subject: id, user: request.requester, at: now)
+                try Self.tell(db, request.requester, Self.notice(of: request), at: now)
                 return .failure(.expired(id))
             }
             request.state = approve ? .approved : .denied
@@ -99,9 +100,21 @@ extension HelpdeskDatabase {
                 db, actor: decider, action: approve ? "approval.approved" : "approval.denied", subject: "request/\(id)",
                 detail: note ?? "", at: now)
             try Self.notify(db, .approvalDecided, subject: id, user: request.requester, at: now)
+            try Self.tell(db, request.requester, Self.notice(of: request), at: now)
             return .success(request)
         }
         return try outcome.get()
+    }
+
+    /// What the requester is told of a decision.
+    static func notice(of request: ApprovalRequest) -> String {
+        let what = "request #\(request.id) (\(request.call.tool))"
+        let note = request.note.map { ": \($0)" } ?? ""
+        switch request.state {
+        case .approved: return "\(request.decidedBy ?? "an agent") approved \(what)\(note)."
+        case .denied: return "\(request.decidedBy ?? "an agent") denied \(what)\(note)."
+        default: return "Your \(what) expired before an agent decided it; ask again if you still need it."
+        }
     }
 
     /// Marks pending requests past their expiry as expired; returns how many.
@@ -117,6 +130,7 @@ extension HelpdeskDatabase {
                 try Self.audit(
                     db, actor: "helpdesk", action: "approval.expired", subject: "request/\(request.id)", detail: "", at: now)
                 try Self.notify(db, .approvalDecided, subject: request.id, user: request.requester, at: now)
+                try Self.tell(db, request.requester, Self.notice(of: request), at: now)
             }
             return overdue.count
         }

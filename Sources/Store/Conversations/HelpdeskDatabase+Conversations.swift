@@ -41,16 +41,38 @@ extension HelpdeskDatabase {
         }
     }
 
-    /// The last `limit` messages of a conversation, oldest first.
-    public func messages(of id: Int, limit: Int = 1000) throws -> [Conversation.Message] {
+    /// The user's latest conversation, if they ever chatted.
+    public func latestConversation(of user: String) throws -> Int? {
+        try read { db in try Int.fetchOne(db, sql: "SELECT MAX(id) FROM conversation WHERE user = ?", arguments: [user]) }
+    }
+
+    /// The last `limit` messages of a conversation sent before `before` (any time when
+    /// nil), oldest first.
+    public func messages(of id: Int, limit: Int = 1000, before: Date? = nil) throws -> [Conversation.Message] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM (SELECT * FROM message WHERE conversation = ? ORDER BY id DESC LIMIT ?) ORDER BY id",
-                arguments: [id, limit]
-            ).map { row in
-                Conversation.Message(
-                    role: Conversation.Message.Role(rawValue: row.text("role")) ?? .employee, text: row.text("text"))
-            }
+                db,
+                sql: """
+                    SELECT * FROM (SELECT * FROM message WHERE conversation = ? AND at < ? ORDER BY id DESC LIMIT ?)
+                    ORDER BY id
+                    """,
+                arguments: [id, before?.timeIntervalSince1970 ?? .infinity, limit]
+            ).map(Self.message)
         }
+    }
+
+    /// The messages of a conversation after message `after`, oldest first.
+    public func messages(of id: Int, after: Int) throws -> [Conversation.Message] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM message WHERE conversation = ? AND id > ? ORDER BY id LIMIT 1000", arguments: [id, after]
+            ).map(Self.message)
+        }
+    }
+
+    private static func message(_ row: Row) -> Conversation.Message {
+        Conversation.Message(
+            role: Conversation.Message.Role(rawValue: row.text("role")) ?? .employee, text: row.text("text"),
+            id: row.integer("id"), at: row.date("at"))
     }
 }

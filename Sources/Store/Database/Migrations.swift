@@ -100,6 +100,19 @@ enum Migrations {
                 t.add(column: "runnerBoot", .text)  // /proc/sys/kernel/random/boot_id
             }
         }
+        // What the employee said when asked "did that solve it?": the self-service record
+        // the reports count, with the articles shown or the tool run.
+        migrator.registerMigration("4: outcomes") { db in
+            try db.create(table: "outcome") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("conversation", .integer).notNull().indexed().references("conversation")
+                t.column("user", .text).notNull()
+                t.column("solved", .boolean).notNull()
+                t.column("articles", .text).notNull()  // JSON array of article ids
+                t.column("tool", .text)
+                t.column("at", .double).notNull().indexed()
+            }
+        }
         return migrator
     }
 }

@@ -65,10 +65,13 @@ extension HelpdeskDatabase {
         }
     }
 
-    /// The ticket's history, oldest first.
-    public func events(of ticket: Int) throws -> [TicketEvent] {
+    /// The ticket's history, oldest first; internal notes only when `includingNotes`.
+    public func events(of ticket: Int, includingNotes: Bool = true) throws -> [TicketEvent] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM ticketEvent WHERE ticket = ? ORDER BY id", arguments: [ticket]).map { row in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM ticketEvent WHERE ticket = ? AND (? OR kind != 'note') ORDER BY id",
+                arguments: [ticket, includingNotes]
+            ).map { row in
                 TicketEvent(
                     ticket: row.integer("ticket"), actor: row.text("actor"),
                     kind: TicketEvent.Kind(rawValue: row.text("kind")) ?? .comment, detail: row.text("detail"), at: row.date("at")
@@ -77,14 +80,33 @@ extension HelpdeskDatabase {
         }
     }
 
-    public func comment(on id: Int, by actor: String, text: String, at now: Date = Date()) throws -> Ticket {
+    /// A comment the employee sees, or an internal note only agents see.
+    public func comment(on id: Int, by actor: String, text: String, internal: Bool = false, at now: Date = Date()) throws
+        -> Ticket
+    {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw HelpdeskError.invalid("a comment needs text")
         }
         guard text.utf8.count <= MessageLimit.bytes else {
             throw HelpdeskError.invalid("a comment holds at most \(MessageLimit.described); attach longer text elsewhere")
         }
-        return try change(id, by: actor, at: now, event: .comment, detail: text) { _ in }
+        return try change(id, by: actor, at: now, event: `internal` ? .note : .comment, detail: text) { _ in }
+    }
+
+    /// Sets the priority; the due time becomes the new priority's SLA from when it opened.
+    public func setPriority(
+        _ id: Int, to priority: Priority, by actor: String, levels: ServiceLevels = ServiceLevels(), at now: Date = Date()
+    ) throws -> Ticket {
+        try change(id, by: actor, at: now, event: .priority, detail: priority.rawValue) { ticket in
+            ticket.priority = priority
+            ticket.dueBy = Date(timeIntervalSince1970: levels.dueDate(for: priority, from: ticket.created).timeIntervalSince1970)
+        }
+    }
+
+    /// The employee's rating, 1 to 5, of how their ticket was resolved.
+    public func rate(_ id: Int, _ rating: Int, by actor: String, at now: Date = Date()) throws -> Ticket {
+        guard (1...5).contains(rating) else { throw HelpdeskError.invalid("a rating is a whole number from 1 to 5") }
+        return try change(id, by: actor, at: now, event: .rating, detail: String(rating)) { _ in }
     }
 
     public func assign(_ id: Int, to assignee: String, by actor: String, at now: Date = Date()) throws -> Ticket {
@@ -103,8 +125,8 @@ extension HelpdeskDatabase {
         }
     }
 
-    /// Reads, modifies and writes back one ticket with its history and audit entry, in
-    /// one transaction.
+    /// Reads, modifies and writes back one ticket with its history, audit entry and the
+    /// notice its requester is told, in one transaction.
     private func change(
         _ id: Int, by actor: String, at now: Date, event: TicketEvent.Kind, detail: String,
         _ modify: (inout Ticket) throws -> Void
@@ -117,9 +139,14 @@ extension HelpdeskDatabase {
             try modify(&ticket)
             ticket.updated = Date(timeIntervalSince1970: now.timeIntervalSince1970)
             try db.execute(
-                sql: "UPDATE ticket SET status = ?, assignee = ?, updated = ? WHERE id = ?",
-                arguments: [ticket.status.rawValue, ticket.assignee, now.timeIntervalSince1970, id])
-            try Self.record(db, TicketEvent(ticket: id, actor: actor, kind: event, detail: detail, at: now))
+                sql: "UPDATE ticket SET status = ?, assignee = ?, priority = ?, dueBy = ?, updated = ? WHERE id = ?",
+                arguments: [
+                    ticket.status.rawValue, ticket.assignee, ticket.priority.rawValue, ticket.dueBy.timeIntervalSince1970,
+                    now.timeIntervalSince1970, id,
+                ])
+            let record = TicketEvent(ticket: id, actor: actor, kind: event, detail: detail, at: now)
+            try Self.record(db, record)
+            if let notice = Self.notice(of: record, on: ticket) { try Self.tell(db, ticket.requester, notice, at: now) }
             try Self.audit(db, actor: actor, action: "ticket.\(event.rawValue)", subject: "ticket/\(id)", detail: detail, at: now)
             try Self.notify(db, .ticketChanged, subject: id, user: ticket.requester, at: now)
             return ticket

@@ -1,115 +1,121 @@
 import Foundation
 import HelpdeskCore
 
-/// Draws the agent console: header, approvals with their context, the ticket queue with SLA
-/// time left (warning under an hour, danger when overdue), the ticket in detail, and the
-/// key help or the prompt at the bottom.
+/// Draws the agent console: the header with the counts and the active filter, the queue or
+/// the ticket open (or the list of keys), a notice line, and the key help or the prompt at
+/// the bottom.
 enum AgentLayout {
+    typealias Line = (text: String, style: Screen.Style)
+
     /// Names an agent acts on — users, titles, tools — with invisible characters shown, so
     /// `b<U+200B>ob` never passes for `bob`.
-    private static func id(_ name: String) -> String { TerminalText.identifier(name) }
+    static func id(_ name: String) -> String { TerminalText.identifier(name) }
 
     static func draw(_ console: AgentProgram, on screen: Screen) {
         guard screen.rows >= ChatLayout.minimumRows, screen.columns >= ChatLayout.minimumColumns else {
             ChatLayout.tooSmall(screen)
             return
         }
-        let header =
-            " Agent console · \(console.api.identity.user)@\(ProcessInfo.processInfo.hostName) · "
-            + (console.disconnected ? "reconnecting… · " : "\(console.api.connection) · ")
-            + "\(console.approvals.count) pending · \(console.tickets.count) open tickets"
-        screen.put(0, 0, header + String(repeating: " ", count: max(screen.columns - DisplayWidth.of(header), 0)), .reverse)
-        var lines: [(String, Screen.Style, Bool)] = []  // text, style, selected
-        if let detail = console.detail {
-            lines = detailLines(detail.ticket, detail.history, width: screen.columns)
-        } else {
-            lines = queueLines(console, width: screen.columns)
-        }
+        header(console, on: screen)
+        // Between the header and the notice and help lines.
         let room = screen.rows - 3
-        let selectedLine = lines.firstIndex { $0.2 } ?? 0
-        let start = max(min(selectedLine - room / 2, lines.count - room), 0)
-        for (row, line) in lines.dropFirst(start).prefix(room).enumerated() {
-            let text = line.2 ? "▶ " + line.0 : "  " + line.0
-            screen.put(row + 1, 0, text, line.2 ? .reverse : line.1)
+        console.page = room
+        var position: String?
+        if console.showingKeys {
+            keys(on: screen, room: room)
+        } else if let detail = console.detail {
+            position = ticket(detail, console, on: screen, room: room)
+        } else {
+            queue(console, on: screen, room: room)
         }
-        bottom(console, on: screen)
+        bottom(console, on: screen, position: position)
     }
 
-    private static func queueLines(_ console: AgentProgram, width: Int) -> [(String, Screen.Style, Bool)] {
-        var lines: [(String, Screen.Style, Bool)] = [("Pending approvals", .bold, false)]
-        if console.approvals.isEmpty { lines.append(("  none", .dim, false)) }
-        for (index, request) in console.approvals.enumerated() {
-            let arguments = request.call.arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
-                separator: " ")
-            let age = Int(Date().timeIntervalSince(request.created) / 60)
-            lines.append(
-                (
-                    "#\(request.id) \(id(request.requester)) · \(id(request.call.tool)) \(arguments) · \(age) min ago", .warning,
-                    index == console.selected
-                ))
-            for message in console.context[request.id] ?? [] {
-                let text = message.text.replacingOccurrences(of: "\n", with: " ")
-                lines.append(
-                    ("    \(message.role.rawValue): \(DisplayWidth.truncate(text, to: max(width - 20, 10)))", .dim, false))
-            }
+    private static func header(_ console: AgentProgram, on screen: Screen) {
+        var parts = ["Agent console"]
+        if console.disconnected { parts.append("reconnecting…") }
+        parts.append("\(console.approvals.count) pending")
+        if console.filter.isEmpty && console.search.isEmpty {
+            let count = console.activeTicketCount
+            parts.append("\(count) open ticket\(count == 1 ? "" : "s")")
+        } else {
+            var narrowed = "\(console.shownTickets.count) of \(console.tickets.count) tickets"
+            if !console.filter.isEmpty { narrowed += " · filter: \(console.filter.description)" }
+            if !console.search.isEmpty { narrowed += " · search: “\(console.search)”" }
+            parts.append(narrowed)
         }
-        lines.append(("", .normal, false))
-        lines.append(("Tickets, most urgent first", .bold, false))
-        if console.tickets.isEmpty { lines.append(("  none", .dim, false)) }
-        for (index, ticket) in console.tickets.enumerated() {
-            let left = ticket.dueBy.timeIntervalSinceNow
-            let style: Screen.Style = left < 0 ? .danger : left < 3600 ? .warning : .normal
-            let due = left < 0 ? "overdue \(duration(-left))" : "due in \(duration(left))"
-            let assignee = ticket.assignee.map { " → \(id($0))" } ?? ""
-            let text =
-                "#\(ticket.id) \(ticket.priority.rawValue) \(ticket.status.rawValue) · \(due) · \(id(ticket.requester))\(assignee) · \(id(ticket.title))"
-            lines.append((text, style, console.approvals.count + index == console.selected))
-        }
-        return lines
+        parts.append("\(id(console.api.identity.user))@\(ProcessInfo.processInfo.hostName)")
+        if !console.disconnected { parts.append(console.api.connection) }
+        let text = " " + parts.joined(separator: " · ")
+        screen.put(0, 0, text + String(repeating: " ", count: max(screen.columns - DisplayWidth.of(text), 0)), .reverse)
     }
 
-    private static func detailLines(_ ticket: Ticket, _ history: [TicketEvent], width: Int) -> [(String, Screen.Style, Bool)] {
-        var lines: [(String, Screen.Style, Bool)] = [("#\(ticket.id) \(id(ticket.title))", .bold, false)]
-        let assignee = ticket.assignee.map { " · assigned to \(id($0))" } ?? ""
-        lines.append(
-            (
-                "\(ticket.priority.rawValue) · \(ticket.status.rawValue) · \(ticket.category) · for \(id(ticket.requester))\(assignee)",
-                .accent, false
-            ))
-        lines.append(("due \(ticket.dueBy.formatted(.iso8601))", .dim, false))
-        lines.append(("", .normal, false))
-        for line in DisplayWidth.wrap(ticket.summary, width: max(width - 4, 10)) { lines.append((line, .normal, false)) }
-        lines.append(("", .normal, false))
-        for event in history {
-            lines.append(("\(event.at.formatted(.iso8601)) \(event.actor) \(event.kind.rawValue): \(event.detail)", .dim, false))
+    private static func keys(on screen: Screen, room: Int) {
+        var lines: [Line] = [("Keys", .bold)]
+        let width = AgentKeys.all.map { DisplayWidth.of($0.key) }.max() ?? 0
+        for item in AgentKeys.all {
+            let gap = String(repeating: " ", count: width - DisplayWidth.of(item.key) + 2)
+            lines.append(("  \(item.key)\(gap)\(item.action)", .normal))
         }
-        return lines
+        for (row, line) in lines.prefix(room).enumerated() { screen.put(row + 1, 1, line.text, line.style) }
     }
 
-    private static func bottom(_ console: AgentProgram, on screen: Screen) {
+    /// The notice line (or where the ticket view is), then the prompt or the key help.
+    private static func bottom(_ console: AgentProgram, on screen: Screen, position: String?) {
         let row = screen.rows - 1
         if let prompt = console.prompt {
-            let label =
-                switch prompt {
-                case .denyReason(let id): "Why deny #\(id)? "
-                case .comment(let id): "Comment on #\(id): "
-                case .status(let id): "Status for #\(id) (new/open/pending/resolved/closed): "
-                }
-            screen.put(row, 0, label + console.editor.string, .accent)
-            screen.placeCursor(
-                row, DisplayWidth.of(label) + DisplayWidth.of(String(console.editor.text.prefix(console.editor.cursor))))
+            if let problem = console.promptProblem {
+                screen.put(row - 1, 0, problem, .danger)
+            } else {
+                screen.put(row - 1, 0, prompt.question(agents: console.agentNames), .bold)
+            }
+            input(prompt.label, console.editor, on: screen, row: row)
             return
         }
-        if let notice = console.notice { screen.put(row - 1, 0, notice.0, notice.1) }
-        let help =
-            console.detail == nil
-            ? "a approve · d deny · Enter open ticket · c comment · m assign to me · s status · q quit"
-            : "c comment · m assign to me · s status · Esc back · q back"
-        screen.put(row, 0, help, .dim)
+        if let notice = console.notice {
+            screen.put(row - 1, 0, notice.0, notice.1)
+        } else if let position {
+            screen.put(row - 1, 0, position, .dim)
+        }
+        helpLine(AgentKeys.help(for: console), on: screen, row: row)
     }
 
-    private static func duration(_ seconds: TimeInterval) -> String {
-        let minutes = Int(seconds / 60)
-        return minutes >= 1440 ? "\(minutes / 1440)d" : minutes >= 60 ? "\(minutes / 60)h" : "\(minutes)m"
+    /// The prompt's label and input, the input's start cut off when the cursor would pass
+    /// the edge.
+    private static func input(_ label: String, _ editor: LineEditor, on screen: Screen, row: Int) {
+        let room = max(screen.columns - DisplayWidth.of(label) - 1, 1)
+        var before = editor.text.prefix(editor.cursor)
+        var cut = false
+        while DisplayWidth.of(String(before)) + (cut ? 1 : 0) > room, !before.isEmpty {
+            before.removeFirst()
+            cut = true
+        }
+        let shown = (cut ? "…" : "") + String(before) + String(editor.text.dropFirst(editor.cursor))
+        screen.put(row, 0, label, .accent)
+        screen.put(row, DisplayWidth.of(label), shown)
+        screen.placeCursor(row, DisplayWidth.of(label) + (cut ? 1 : 0) + DisplayWidth.of(String(before)))
+    }
+
+    /// "key action" pairs, the keys bold, as many as fit, then "? all keys" if some did not.
+    private static func helpLine(_ items: [AgentKeys.Item], on screen: Screen, row: Int) {
+        func width(_ item: AgentKeys.Item) -> Int { DisplayWidth.of(item.key) + 1 + DisplayWidth.of(item.action) + 2 }
+        let all = items.reduce(0) { $0 + width($1) }
+        var shown = items
+        if all > screen.columns {
+            let room = screen.columns - width(AgentKeys.more)
+            var used = 0
+            shown =
+                Array(
+                    items.prefix { item in
+                        used += width(item)
+                        return used <= room
+                    }) + [AgentKeys.more]
+        }
+        var column = 0
+        for item in shown {
+            screen.put(row, column, item.key, .bold)
+            screen.put(row, column + DisplayWidth.of(item.key) + 1, item.action, .dim)
+            column += width(item)
+        }
     }
 }

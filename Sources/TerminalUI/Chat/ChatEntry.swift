@@ -8,7 +8,9 @@ enum ChatEntry {
     case helpdesk(text: String, sources: [Citation], streaming: Bool)
     case tool(ToolCard)
     case ticket(TicketCard)
-    /// Help, errors, lists: from the helpdesk program itself, not the conversation.
+    /// An agent resolved a ticket: is it fixed?
+    case resolution(ResolutionCard)
+    /// Help, errors, lists, and what happened elsewhere (an agent's comment, a decision).
     case notice(String, Screen.Style)
 }
 
@@ -56,6 +58,21 @@ struct TicketCard {
     var state: State
 }
 
+/// A resolved ticket waiting for its requester to confirm it, rating it if they like, or
+/// to say it is not fixed.
+struct ResolutionCard {
+    enum State: Equatable {
+        case asking, sending
+        case closed(rating: Int?)
+        case reopened
+        case failed(String)
+    }
+
+    let ticket: Int
+    let title: String
+    var state: State
+}
+
 extension ChatEntry {
     /// Whether this is the card of request `id`.
     func isCard(for request: Int) -> Bool {
@@ -81,6 +98,8 @@ extension ChatEntry {
             return cardLines(card, width: width)
         case .ticket(let card):
             return ticketLines(card, width: width)
+        case .resolution(let card):
+            return resolutionLines(card, width: width)
         case .notice(let text, let style):
             return DisplayWidth.wrap(text, width: width).map { ($0, style) }
         }
@@ -109,6 +128,9 @@ extension ChatEntry {
             case .failed(let error): (error, .danger)
             }
         if let status { lines += boxed(status.0, width: width, style: status.1) }
+        if case .finished(_, true) = card.state {
+            lines += boxed("Did that solve it? Type yes or no.", width: width, style: .accent)
+        }
         lines.append(("└", .warning))
         return lines
     }
@@ -118,6 +140,22 @@ extension ChatEntry {
         DisplayWidth.wrap(text, width: max(width - 2, 1)).enumerated().map { index, line in
             ((index == 0 ? first : "│ ") + line, style)
         }
+    }
+
+    private func resolutionLines(_ card: ResolutionCard, width: Int) -> [(String, Screen.Style)] {
+        var lines = boxed(
+            "Ticket #\(card.ticket) “\(card.title)” is resolved. Is it fixed?", first: "┌ ", width: width, style: .warning)
+        let status: (String, Screen.Style) =
+            switch card.state {
+            case .asking: ("type y if it is fixed (y 1 to y 5 also rates it, 5 = great), n if it is not", .warning)
+            case .sending: ("sending…", .warning)
+            case .closed(let rating): ("closed, thank you" + (rating.map { "; rated \($0) of 5" } ?? ""), .success)
+            case .reopened: ("reopened: an agent picks it up again", .warning)
+            case .failed(let error): (error, .danger)
+            }
+        lines += boxed(status.0, width: width, style: status.1)
+        lines.append(("└", .warning))
+        return lines
     }
 
     private func ticketLines(_ card: TicketCard, width: Int) -> [(String, Screen.Style)] {

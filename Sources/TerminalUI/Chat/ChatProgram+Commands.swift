@@ -2,7 +2,7 @@ import Foundation
 import HelpdeskCore
 
 extension ChatProgram {
-    /// /help, /tickets, /ticket N, /new, /quit. Returns false to quit.
+    /// /help, /tickets, /ticket N, /reply N TEXT, /new, /quit. Returns false to quit.
     func command(_ line: String) -> Bool {
         let words = line.split(separator: " ")
         switch words.first ?? "" {
@@ -14,6 +14,7 @@ extension ChatProgram {
                 switch result {
                 case .success(let id):
                     self.conversation = id
+                    self.lastMessage = 0
                     self.entries = [.notice("New conversation. What can I help with?", .dim)]
                 case .failure(let error):
                     self.entries.append(.notice("Could not start a new conversation: \(error)", .danger))
@@ -55,6 +56,17 @@ extension ChatProgram {
                     self.entries.append(.notice(String(describing: error), .danger))
                 }
             }
+        case "/reply":
+            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+            guard parts.count == 3, let id = Int(parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "#"))) else {
+                entries.append(.notice("Usage: /reply N your message — it goes to the agents on ticket #N", .warning))
+                return true
+            }
+            let (api, text) = (self.api, String(parts[2]))
+            // Shown once stored: the conversation's notice of it arrives with the change.
+            perform({ try await api.comment(on: id, text) }) { result in
+                if case .failure(let error) = result { self.entries.append(.notice(String(describing: error), .danger)) }
+            }
         default:
             entries.append(.notice("Unknown command \(words.first ?? ""). Try /help.", .warning))
         }
@@ -67,9 +79,10 @@ extension ChatProgram {
                 """
                 Type a question or describe a problem; Enter sends it.
                 Cards: type y to confirm or file, n to cancel, e to edit a ticket's title, then Enter
+                Resolved tickets: y if fixed (y 5 also rates it 1–5), n if not · /reply N TEXT writes to ticket #N's agents
                 Input: ←/→ Ctrl-A/E Ctrl-U/K Ctrl-W · Ctrl-←/→ words · ↑/↓ history · Ctrl-R search · paste keeps newlines
                 Transcript: PgUp/PgDn · Home/End (with an empty input line) · mouse wheel
-                Commands: /help /tickets /ticket N /new /quit · Ctrl-C quits
+                Commands: /help /tickets /ticket N /reply N TEXT /new /quit · Ctrl-C quits
                 """, .dim))
         scroll = 0
     }

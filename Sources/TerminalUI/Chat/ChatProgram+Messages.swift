@@ -21,10 +21,12 @@ extension ChatProgram {
                 entries.append(.notice("Lost the helpdesk (\(error)); reconnecting…", .danger))
             }
         case .toolFinished(let request, let result):
-            updateCard(request: request) { $0.state = .finished(message: result.message, succeeded: result.succeeded) }
+            updateCard(request: request, movingToTheEnd: true) {
+                $0.state = .finished(message: result.message, succeeded: result.succeeded)
+            }
         case .toolFailed(let request, let error):
             log.error("request could not run", metadata: ["request": "\(request)", "error": "\(error)"])
-            updateCard(request: request) { $0.state = .failed(error) }
+            updateCard(request: request, movingToTheEnd: true) { $0.state = .failed(error) }
         }
     }
 
@@ -36,21 +38,29 @@ extension ChatProgram {
         case .text(let chunk): entries[index] = .helpdesk(text: text + chunk, sources: sources, streaming: true)
         case .sources(let cited): entries[index] = .helpdesk(text: text, sources: cited, streaming: true)
         case .toolRequest, .ticketProposal: break
-        case .done(let reply, _):
+        case .done(let reply, let next):
             entries[index] = .helpdesk(text: text, sources: sources, streaming: false)
             present(reply)
+            withdrawUnaskedCards(next)
         }
     }
 
-    /// Cards for what the reply prepared; a typed "yes" to a proposed request confirms it.
+    /// Cards for what the reply prepared. A request the employee confirmed was filed by
+    /// the helpdesk, and the reply says which: its card now waits for an agent, or runs.
     private func present(_ reply: Reply) {
         if reply.kind == .tool, let call = reply.tool {
-            if reply.toolConfirmed,
-                let index = entries.lastIndex(where: { if case .tool(let c) = $0 { c.state == .proposed } else { false } }),
-                case .tool(let card) = entries[index]
-            {
-                confirm(card)
-            } else if !reply.toolConfirmed {
+            if reply.toolConfirmed {
+                let proposed = entries.lastIndex { if case .tool(let c) = $0 { c.state == .proposed } else { false } }
+                guard let proposed, case .tool(let card) = entries[proposed] else { return }
+                guard let request = reply.request else {
+                    return updateCard(card.id) { $0.state = .failed("not filed") }
+                }
+                updateCard(card.id) { $0.state = .waiting(request: request.id) }
+                if request.state == .approved {
+                    updateCard(card.id) { $0.state = .approved(request: request.id, by: nil, note: nil) }
+                    run(request.id)
+                }
+            } else {
                 entries.append(
                     .tool(
                         ToolCard(
@@ -63,28 +73,21 @@ extension ChatProgram {
         }
     }
 
+    /// The engine owns the question a proposed card asks: once it no longer waits for a
+    /// yes to that request ("no", or the employee moved on), the card says so.
+    private func withdrawUnaskedCards(_ conversation: Conversation) {
+        for (index, entry) in entries.enumerated() {
+            guard case .tool(var card) = entry, card.state == .proposed else { continue }
+            if case .confirming(let call) = conversation.pending, call == card.call { continue }
+            card.state = .cancelled
+            entries[index] = .tool(card)
+        }
+    }
+
     private func finishStreaming() {
         for (index, entry) in entries.enumerated() {
             if case .helpdesk(let text, let sources, true) = entry {
                 entries[index] = .helpdesk(text: text.isEmpty ? "…" : text, sources: sources, streaming: false)
-            }
-        }
-    }
-
-    /// Files the request; runs it at once when it needs no approval.
-    func confirm(_ card: ToolCard) {
-        updateCard(card.id) { $0.state = .sending }
-        let (api, call, conversation) = (self.api, card.call, self.conversation)
-        perform({ try await api.confirm(call, in: conversation) }) { result in
-            switch result {
-            case .success(let request):
-                self.updateCard(card.id) { $0.state = .waiting(request: request.id) }
-                if request.state == .approved {
-                    self.updateCard(card.id) { $0.state = .approved(request: request.id, by: nil, note: nil) }
-                    self.run(request.id)
-                }
-            case .failure(let error):
-                self.updateCard(card.id) { $0.state = .failed(String(describing: error)) }
             }
         }
     }
@@ -123,9 +126,14 @@ extension ChatProgram {
         }
     }
 
-    /// An agent decided one of our requests, in this process or any other.
+    /// Something changed for us, in this process or any other: what we were told of it,
+    /// a resolved ticket to confirm, a decision on one of our requests.
     private func update(for event: HelpdeskEvent) {
         refreshCounts()
+        showNews()
+        if let ticket = event.ticket, ticket.status == .resolved, ticket.requester == api.identity.user {
+            askAboutResolution(of: ticket)
+        }
         guard event.kind == .approvalDecided, let request = event.request else { return }
         var approved = false
         updateCard(request: request.id) { card in
@@ -176,12 +184,18 @@ extension ChatProgram {
         }
     }
 
-    private func updateCard(request: Int, _ change: (inout ToolCard) -> Void) {
-        for (index, entry) in entries.enumerated() {
-            if case .tool(var card) = entry, card.request == request {
-                change(&card)
-                entries[index] = .tool(card)
-            }
+    /// Changes request `request`'s card; a result moves it to the end, where the employee
+    /// is looking, however far it had scrolled away.
+    private func updateCard(request: Int, movingToTheEnd: Bool = false, _ change: (inout ToolCard) -> Void) {
+        guard let index = entries.firstIndex(where: { $0.isCard(for: request) }), case .tool(var card) = entries[index] else {
+            return
+        }
+        change(&card)
+        if movingToTheEnd {
+            entries.remove(at: index)
+            entries.append(.tool(card))
+        } else {
+            entries[index] = .tool(card)
         }
     }
 }

@@ -25,15 +25,26 @@ public final class ChatProgram: TerminalProgram {
     var openTickets = 0
     /// Set while the daemon cannot be reached; cleared by the next call that succeeds.
     var disconnected = false
+    /// The newest stored message of the conversation shown; nil until the earlier
+    /// conversation is loaded, and news waits for that.
+    var lastMessage: Int?
+    let history: InputHistory?
     private var lastPage = 10
 
-    /// - Parameter conversation: the conversation to continue, from `api.startConversation()`.
-    public init(api: any HelpdeskAPI, conversation: Int) {
+    /// - Parameters:
+    ///   - conversation: the conversation to continue, from `api.resumeConversation()`;
+    ///     its recent messages are shown first.
+    ///   - history: where input history is kept between sessions; nil keeps none.
+    public init(api: any HelpdeskAPI, conversation: Int, historyFile: String? = nil) {
         self.api = api
         self.conversation = conversation
+        self.history = historyFile.map(InputHistory.init)
+        editor.history = history?.load() ?? []
         entries.append(.notice("Describe your problem, or ask about VPN, passwords, email, printers… F1 or ? for help.", .dim))
         refreshCounts()
+        showEarlierConversation()
         runApprovedRequests()
+        askAboutResolvedTickets()
     }
 
     /// Runs the chat until /quit or Ctrl-C; the terminal is restored however it ends.
@@ -82,19 +93,16 @@ public final class ChatProgram: TerminalProgram {
     }
 
     /// A line that answers the newest card still waiting: y, n or e alone (or yes, no,
-    /// edit). Only a whole line counts, so a sentence that starts with one of those letters
-    /// is never eaten. A tool card's answer also goes to the helpdesk, which owns the
-    /// question; a ticket card's is handled here. Returns whether the line was used up.
+    /// edit; "y 4" rates a resolution too). Only a whole line counts, so a sentence that
+    /// starts with one of those letters is never eaten. A tool card's question belongs to
+    /// the helpdesk, so its answer is sent as a message; ticket and resolution cards are
+    /// answered here. Returns whether the line was used up.
     private func answerCard(_ line: String) -> Bool {
         guard let index = entries.lastIndex(where: Self.awaitsAnswer) else { return false }
         let answer = line.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let yes = answer == "y" || answer == "yes"
         let no = answer == "n" || answer == "no"
         switch entries[index] {
-        case .tool(var card) where no:
-            card.state = .cancelled
-            entries[index] = .tool(card)
-            return false
         case .ticket(var card) where yes:
             card.state = .filing
             entries[index] = .ticket(card)
@@ -105,6 +113,15 @@ public final class ChatProgram: TerminalProgram {
         case .ticket(let card) where answer == "e" || answer == "edit":
             editingTicket = index
             editor.set(card.draft.title)
+        case .resolution(var card):
+            let words = answer.split(separator: " ")
+            let rating = words.count == 2 ? Int(words[1]).flatMap { (1...5).contains($0) ? $0 : nil } : nil
+            guard let first = words.first, words.count == 1 || rating != nil else { return false }
+            let fixed = first == "y" || first == "yes"
+            guard fixed || ((first == "n" || first == "no") && words.count == 1) else { return false }
+            card.state = .sending
+            entries[index] = .resolution(card)
+            confirmResolution(card.ticket, fixed: fixed, rating: rating)
         default:
             return false
         }
@@ -115,6 +132,7 @@ public final class ChatProgram: TerminalProgram {
         switch entry {
         case .tool(let card): card.state == .proposed
         case .ticket(let card): card.state == .proposed
+        case .resolution(let card): card.state == .asking
         default: false
         }
     }
@@ -132,6 +150,7 @@ public final class ChatProgram: TerminalProgram {
             entries[index] = .ticket(card)
             return true
         }
+        history?.append(line)
         if line.hasPrefix("/") { return command(line) }
         if answerCard(line) { return true }
         entries.append(.employee(line))

@@ -5,7 +5,8 @@ import HelpdeskCore
 struct LineEditor {
     private(set) var text: [Character] = []
     private(set) var cursor = 0
-    private var history: [String] = []
+    /// Earlier lines, oldest first, for Up/Down and Ctrl-R.
+    var history: [String] = []
     private var browsing: Int?
     /// The search typed after Ctrl-R, while searching history.
     private(set) var search: String?

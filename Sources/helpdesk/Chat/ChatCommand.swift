@@ -22,8 +22,8 @@ struct ChatCommand: ParsableCommand {
                 let engine = GroundedEngine(index: try knowledge.load().index, tools: catalog)
                 return try service.service(tools: catalog, engine: engine)
             }
-            return (api, try await api.startConversation())
+            return (api, try await api.resumeConversation())
         }
-        ChatProgram(api: api, conversation: conversation).run()
+        ChatProgram(api: api, conversation: conversation, historyFile: XDG.stateHome() + "/helpdesk/history").run()
     }
 }

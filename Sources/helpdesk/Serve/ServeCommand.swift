@@ -48,6 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
             Console.out("No problems found; `helpdesk serve` would listen on \(plan.socket).")
             return
         }
+        // Before the first connection, so every entry the daemon writes is anchored.
+        SystemJournal.anchor(setup.database)
         let daemon = try await Daemon.start(socket: plan.socket, setup: setup)
         Console.out(
             "helpdesk serve: listening on \(plan.socket) as \(id: Identity.currentProcess().user); database \(plan.database)")

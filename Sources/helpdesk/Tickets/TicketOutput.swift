@@ -55,6 +55,9 @@ enum TicketOutput {
         case .comment: "commented: \(event.detail)"
         case .status: "set it \(event.detail)"
         case .assignment: "assigned it to \(id: event.detail)"
+        case .priority: "set its priority to \(event.detail)"
+        case .note: "noted (internal): \(event.detail)"
+        case .rating: "rated it \(event.detail) of 5"
         }
     }
 }

@@ -8,7 +8,9 @@ struct TicketsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tickets",
         abstract: "List, read, file and work tickets.",
-        subcommands: [List.self, Show.self, New.self, Comment.self, Assign.self, Status.self],
+        subcommands: [
+            List.self, Show.self, New.self, Comment.self, Assign.self, Status.self, PriorityCommand.self, Confirm.self,
+        ],
         defaultSubcommand: List.self)
 
     struct List: AsyncParsableCommand {
@@ -60,12 +62,13 @@ struct TicketsCommand: ParsableCommand {
     struct Comment: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a comment to a ticket.")
         @OptionGroup var service: ServiceOptions
+        @Flag(help: "Agents: an internal note, never shown to the employee.") var `internal` = false
         @Argument(help: "Ticket number.") var id: Int
         @Argument(help: "The comment.") var text: [String]
 
         func run() async throws {
-            _ = try await service.api().comment(on: id, text.joined(separator: " "))
-            Console.out("Commented on ticket #\(id).")
+            _ = try await service.api().comment(on: id, text.joined(separator: " "), internal: `internal`)
+            Console.out(`internal` ? "Added an internal note to ticket #\(id)." : "Commented on ticket #\(id).")
         }
     }
 
@@ -90,6 +93,35 @@ struct TicketsCommand: ParsableCommand {
         func run() async throws {
             let ticket = try await service.api().setStatus(id, to: status)
             Console.out("Ticket #\(id) is \(ticket.status.rawValue).")
+        }
+    }
+}
+
+extension TicketsCommand {
+    struct PriorityCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "priority", abstract: "Agents: set a ticket's priority; its due time follows.")
+        @OptionGroup var service: ServiceOptions
+        @Argument(help: "Ticket number.") var id: Int
+        @Argument(help: "P1 (most urgent) to P4.") var priority: Priority
+
+        func run() async throws {
+            let ticket = try await service.api().setPriority(id, to: priority)
+            Console.out("Ticket #\(id) is \(ticket.priority.rawValue), due \(TicketOutput.time(ticket.dueBy)).")
+        }
+    }
+
+    struct Confirm: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Say whether your resolved ticket is fixed: it closes, or reopens with --not-fixed.")
+        @OptionGroup var service: ServiceOptions
+        @Argument(help: "Ticket number.") var id: Int
+        @Flag(help: "It is not fixed: reopen it.") var notFixed = false
+        @Option(help: "How it went, 1 to 5 (5 = great).") var rating: Int?
+
+        func run() async throws {
+            let ticket = try await service.api().confirmResolution(of: id, fixed: !notFixed, rating: rating)
+            Console.out(ticket.status == .closed ? "Ticket #\(id) is closed. Thank you." : "Ticket #\(id) is open again.")
         }
     }
 }

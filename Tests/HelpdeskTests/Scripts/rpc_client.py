@@ -307,12 +307,12 @@ def steady(path, stop_file):
 # --- fuzz: malformed frames ---------------------------------------------------------
 
 # Methods, with well-typed params (which the fuzzer only ever breaks) and each field's
-# type: int, str, bool, opt-int, opt-str, draft, args, call, status, or nested fields.
+# type: int, str, bool, opt-int, opt-date, opt-str, draft, args, status, priority, or nested fields.
 TYPED = {
     "hello": {"version": "int"},
     "conversation.send": {"conversation": "int", "message": "str"},
-    "conversation.confirm": {"conversation": "int", "call": "call"},
-    "conversation.recent": {"conversation": "int", "limit": "int"},
+    "conversation.messages": {"conversation": "int", "after": "int"},
+    "conversation.recent": {"conversation": "int", "limit": "int", "before": "opt-date"},
     "requests.file": {"tool": "str", "arguments": "args"},
     "requests.get": {"id": "int"},
     "requests.run": {"id": "int"},
@@ -323,12 +323,14 @@ TYPED = {
     "tickets.comment": {"id": "int", "text": "str"},
     "tickets.assign": {"id": "int", "user": "str"},
     "tickets.setStatus": {"id": "int", "status": "status"},
+    "tickets.setPriority": {"id": "int", "priority": "priority"},
+    "tickets.confirmResolution": {"id": "int", "fixed": "bool", "rating": "opt-int"},
     "audit.entries": {"limit": "opt-int"},
 }
 # Methods without params: the daemon accepts any params there, even `5` or `"x"` (JSON-RPC
 # 2.0 allows only an object or an array), so the fuzzer accepts any answer.
-UNTYPED = ["conversation.start", "requests.approved", "approvals.pending", "tickets.mine", "audit.verify",
-           "changes.subscribe"]
+UNTYPED = ["conversation.start", "conversation.resume", "requests.approved", "approvals.pending", "tickets.mine",
+           "agents.list", "audit.verify", "changes.subscribe"]
 # A draft's transcript may be left out (or null): a ticket filed outside a conversation.
 DRAFT_FIELDS = {"title": "str", "category": "str", "priority": "priority", "summary": "str", "transcript": "opt-strs"}
 
@@ -340,11 +342,11 @@ def good_value(kind, rng):
     return {
         "int": lambda: rng.choice([0, -1, 999999999]),
         "opt-int": lambda: None,
+        "opt-date": lambda: None,
         "str": lambda: rng.choice(["", "x", "fuzz ✓"]),
         "opt-str": lambda: None,
         "bool": lambda: rng.choice([True, False]),
         "args": lambda: {"account": "vpn"},
-        "call": lambda: {"tool": "reset_password", "arguments": {"account": "vpn"}},
         "status": lambda: "closed",
         "priority": lambda: "P3",
         "opt-strs": lambda: [],
@@ -367,13 +369,12 @@ def wrong_values(kind, rng):
         if kind == "str":
             values.append("null")
         return values
+    if kind == "opt-date":  # seconds since 1970: any JSON number is a date
+        return ['"7"', '"2026-11-24"', "true", "[]", "{}", nested]
     if kind == "bool":
         return ["0", "1", '"true"', '"false"', "null", "[]", "{}", "1e400"]
     if kind == "args":
         return ['{"account":5}', '{"account":null}', '{"account":[]}', '["vpn"]', '"account=vpn"', "null", "7"]
-    if kind == "call":
-        return ['"reset_password"', "null", "[]", '{"tool":5,"arguments":{}}', '{"tool":"x","arguments":[]}',
-                '{"tool":"x","arguments":{"a":1.5}}', '{"tool":"x","arguments":{"a":{}}}', '{"tool":"x"}']
     if kind == "status":
         return ['"reopened"', '"CLOSED"', '"new "', "1", "null", "[]", '""']
     if kind == "priority":

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// The loop between the employee's chat and the agents, end to end in tmux: agents act
+/// through the command line on the same database, as another process would.
+@Suite(.serialized)
+struct ChatLoopTests {
+    /// `helpdesk ARGUMENTS` on the chat's database, as the demo agent.
+    private func agent(_ tmux: TmuxSession, _ arguments: [String]) throws -> HelpdeskProcess.Output {
+        let output = try HelpdeskProcess.run(arguments + ["--database", tmux.database, "--demo-agent"])
+        #expect(output.status == 0, "\(arguments): \(output.stderr)")
+        return output
+    }
+
+    /// Waits for `text` on the pane, and fails the test when it never comes.
+    @discardableResult
+    private func see(_ text: String, in tmux: TmuxSession, pane: Int = 0, sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> String
+    {
+        let screen = try tmux.waitFor(text, pane: pane)
+        #expect(screen.contains(text), "screen:\n\(screen)", sourceLocation: sourceLocation)
+        return screen
+    }
+
+    private func fileTicket(_ tmux: TmuxSession) throws {
+        let filed = try HelpdeskProcess.run([
+            "tickets", "new", "--title", "VPN drops every hour", "--summary", "Since Monday.", "--database", tmux.database,
+        ])
+        #expect(filed.stdout.hasPrefix("Filed ticket #1"), "\(filed.stderr)")
+    }
+
+    @Test func anAgentsCommentAppearsLiveAndAStatusQuestionIsAnsweredFromTheTicket() throws {
+        let tmux = try TmuxSession()
+        try see("F1 help", in: tmux)
+        try fileTicket(tmux)
+        _ = try agent(tmux, ["tickets", "assign", "1", "demo-agent"])
+        _ = try agent(tmux, ["tickets", "comment", "1", "Replacing your VPN profile tonight."])
+        _ = try agent(tmux, ["tickets", "comment", "--internal", "1", "Probably the hotel wifi."])
+        let live = try see("Replacing your VPN profile", in: tmux)
+        #expect(live.contains("demo-agent on ticket #1 “VPN drops every hour”"))
+        #expect(live.contains("demo-agent is working on ticket #1"))
+
+        try tmux.type("any news on ticket 1?")
+        try tmux.press("Enter")
+        let status = try see("Latest from demo-agent", in: tmux)
+        #expect(status.contains("#1 “VPN drops every hour” is new (P3), with demo-agent, due"))
+        #expect(!status.contains("Let me look up"))
+        #expect(!status.contains("hotel wifi"), "an internal note never reaches the employee")
+
+        try tmux.type("/reply 1 Thanks, I will restart tomorrow.")
+        try tmux.press("Enter")
+        try see("You wrote on ticket #1: Thanks", in: tmux)
+        let shown = try agent(tmux, ["tickets", "show", "1"])
+        #expect(shown.stdout.contains("commented: Thanks, I will restart tomorrow."))
+    }
+
+    @Test func aResolvedTicketIsConfirmedAndRatedFromTheChat() throws {
+        let tmux = try TmuxSession()
+        try see("F1 help", in: tmux)
+        try fileTicket(tmux)
+        _ = try agent(tmux, ["tickets", "status", "1", "resolved"])
+        try see("Is it fixed?", in: tmux)
+        #expect(try tmux.screen().contains("demo-agent resolved ticket #1 “VPN drops every hour”."))
+        try tmux.type("y 4")
+        try tmux.press("Enter")
+        try see("closed, thank you; rated 4 of 5", in: tmux)
+        let shown = try agent(tmux, ["tickets", "show", "1", "--json"])
+        #expect(shown.stdout.contains("\"status\":\"closed\""))
+        #expect(shown.stdout.contains("\"detail\":\"4\""))
+    }
+
+    @Test func notFixedReopensTheTicket() throws {
+        let tmux = try TmuxSession()
+        try see("F1 help", in: tmux)
+        try fileTicket(tmux)
+        _ = try agent(tmux, ["tickets", "status", "1", "resolved"])
+        try see("Is it fixed?", in: tmux)
+        try tmux.type("n")
+        try tmux.press("Enter")
+        try see("reopened: an agent picks it up again", in: tmux)
+        #expect(try agent(tmux, ["tickets", "list", "--all"]).stdout.contains("open"))
+    }
+
+    @Test func aReopenedChatShowsTheConversationAndADecisionMadeWhileItWasClosed() throws {
+        let tmux = try TmuxSession(columns: 200, rows: 40)
+        try see("F1 help", in: tmux)
+        try tmux.type("I forgot my password")
+        try tmux.press("Enter")
+        try see("Which account?", in: tmux)
+        try tmux.type("vpn")
+        try tmux.press("Enter")
+        try see("type y to send", in: tmux)
+        try tmux.type("y")
+        try tmux.press("Enter")
+        try see("waiting for an agent", in: tmux)
+        try tmux.type("/quit")
+        try tmux.press("Enter")
+        #expect(tmux.exitStatus() == 0)
+
+        _ = try agent(tmux, ["approvals", "approve", "1", "--note", "checked with her manager"])
+        try tmux.split("")
+        let reopened = try see("Temporary password:", in: tmux, pane: 1)
+        #expect(reopened.contains("Earlier in this conversation:"))
+        #expect(reopened.contains("It goes to an agent for approval now"))
+        #expect(reopened.contains("demo-agent approved request #1 (reset_password): checked with her manager."))
+        #expect(reopened.contains("Your vpn password was reset."))
+        // Input history survived too: ↑ brings back the last line typed.
+        try tmux.press("Up", pane: 1)
+        try see("> /quit", in: tmux, pane: 1)
+    }
+
+    @Test func aSentenceStartingWithNoIsAMessageAndTheCardFollowsTheHelpdesk() throws {
+        let tmux = try TmuxSession()
+        try see("F1 help", in: tmux)
+        try tmux.type("I forgot my password")
+        try tmux.press("Enter")
+        try see("Which account?", in: tmux)
+        try tmux.type("vpn")
+        try tmux.press("Enter")
+        try see("type y to send", in: tmux)
+        try tmux.type("no wait, I meant my email one")
+        try tmux.press("Enter")
+        let screen = try see("you\n  no wait, I meant my email one", in: tmux)
+        #expect(screen.contains("no wait, I meant my email one"), "the whole sentence was sent, not eaten by a shortcut")
+        // Whatever the helpdesk made of it, the card shows the same: a changed request, or
+        // the old one withdrawn — never a card still asking about a question nobody asks.
+        let after = try see("account: email", in: tmux)
+        #expect(after.contains("cancelled"))
+        try tmux.type("y")
+        try tmux.press("Enter")
+        try see("waiting for an agent", in: tmux)
+        let pending = try agent(tmux, ["approvals", "list"])
+        #expect(pending.stdout.contains("account=email"))
+        #expect(!pending.stdout.contains("account=vpn"))
+    }
+}
