@@ -12,8 +12,10 @@ public struct HelpdeskService: HelpdeskAPI {
     public var connection: String { "embedded" }
     let database: HelpdeskDatabase
     let levels: ServiceLevels
-    let tools: ToolCatalog
-    let engine: (any ConversationEngine)?
+    /// The whitelist and the engine, re-read when their files change.
+    let loaded: Reloading<Loaded>
+    var tools: ToolCatalog { loaded.value.tools }
+    var engine: (any ConversationEngine)? { loaded.value.engine }
     /// How long a request waits for an agent before it expires.
     let approvalLifetime: TimeInterval
     /// Whether refusals should point at `--demo-agent` (the embedded default).
@@ -32,16 +34,36 @@ public struct HelpdeskService: HelpdeskAPI {
         tools: ToolCatalog = ToolCatalog(tools: []), engine: (any ConversationEngine)? = nil,
         levels: ServiceLevels = ServiceLevels()
     ) throws(HelpdeskError) {
+        try self.init(
+            database: database, configuration: configuration, identity: identity,
+            loaded: Reloading(fixed: Loaded(tools: tools, engine: engine)), levels: levels)
+    }
+
+    /// As above, with the whitelist and engine kept as their files say now.
+    public init(
+        database: HelpdeskDatabase, configuration: Configuration, identity: Identity, loaded: Reloading<Loaded>,
+        levels: ServiceLevels = ServiceLevels()
+    ) throws(HelpdeskError) {
         if identity.isDemoAgent && !configuration.allowsDemoAgent { throw .demoAgentDisabled() }
         self.database = database
         self.identity = identity
         self.role = configuration.role(of: identity)
         self.levels = levels
-        self.tools = tools
-        self.engine = engine
+        self.loaded = loaded
         self.approvalLifetime = Double(configuration.approvalExpiryMinutes ?? 60) * 60
         self.demoAgentAllowed = configuration.allowsDemoAgent
         self.configuration = configuration
+    }
+
+    /// What the service loads from files an admin edits.
+    public struct Loaded: Sendable {
+        public let tools: ToolCatalog
+        public let engine: (any ConversationEngine)?
+
+        public init(tools: ToolCatalog, engine: (any ConversationEngine)?) {
+            self.tools = tools
+            self.engine = engine
+        }
     }
 
     // MARK: - Tickets

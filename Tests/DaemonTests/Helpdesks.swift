@@ -25,8 +25,9 @@ final class Helpdesks: Sendable {
         let tools = try ToolCatalog.load(Self.repository.appendingPathComponent("tools.json").path)
         let knowledge = try KnowledgeBase.load(Self.repository.appendingPathComponent("knowledge").path)
         setup = Daemon.Setup(
-            database: database, configuration: Configuration(agents: ["alice", "dave"]), tools: tools,
-            engine: GroundedEngine(index: knowledge.index, tools: tools), levels: ServiceLevels())
+            database: database, configuration: Configuration(agents: ["alice", "dave"]),
+            loaded: Reloading(fixed: .init(tools: tools, engine: GroundedEngine(index: knowledge.index, tools: tools))),
+            levels: ServiceLevels())
     }
 
     /// Runs `body` with helpdesks of `kind`, and stops every daemon it started however
@@ -52,8 +53,7 @@ final class Helpdesks: Sendable {
         switch kind {
         case .embedded:
             return try HelpdeskService(
-                database: setup.database, configuration: setup.configuration, identity: identity, tools: setup.tools,
-                engine: setup.engine)
+                database: setup.database, configuration: setup.configuration, identity: identity, loaded: setup.loaded)
         case .socket:
             let socket = folder.appendingPathComponent("\(user).sock").path
             if !FileManager.default.fileExists(atPath: socket) {

@@ -133,4 +133,35 @@ struct ChatLoopTests {
         #expect(pending.stdout.contains("account=email"))
         #expect(!pending.stdout.contains("account=vpn"))
     }
+
+    @Test func anArticleAddedWhileTheChatIsOpenIsUsedWithoutARestart() throws {
+        let articles = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-articles-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: HelpdeskProcess.repository.appendingPathComponent("knowledge"), to: articles)
+        defer { try? FileManager.default.removeItem(at: articles) }
+        let tmux = try TmuxSession(arguments: "--knowledge \(articles.path)")
+        try see("F1 help", in: tmux)
+        try tmux.type("how do I book a parking space in the garage?")
+        try tmux.press("Enter")
+        try see("can't find this in our knowledge base", in: tmux)
+        try tmux.type("no")
+        try tmux.press("Enter")
+
+        let article = """
+            ---
+            title: Book a parking space
+            tags: [parking, garage, car]
+            ---
+            # Book a parking space
+
+            ## Book it yourself
+
+            Open the Facilities portal, choose **Parking**, pick the day and the garage level, and press **Reserve**.
+            A space booked before 18:00 is yours for the whole next day.
+            """
+        try article.write(to: articles.appendingPathComponent("facilities-parking.md"), atomically: true, encoding: .utf8)
+        sleep(3)  // the chat looks at the files at most every two seconds
+        try tmux.type("how do I book a parking space in the garage?")
+        try tmux.press("Enter")
+        try see("choose Parking", in: tmux)
+    }
 }

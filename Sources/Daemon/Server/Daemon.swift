@@ -17,18 +17,17 @@ public final class Daemon: Sendable {
     public struct Setup: Sendable {
         public let database: HelpdeskDatabase
         public let configuration: Configuration
-        public let tools: ToolCatalog
-        public let engine: any ConversationEngine
+        /// The whitelist and the engine, re-read when an admin edits their files.
+        public let loaded: Reloading<HelpdeskService.Loaded>
         public let levels: ServiceLevels
 
         public init(
-            database: HelpdeskDatabase, configuration: Configuration, tools: ToolCatalog, engine: any ConversationEngine,
+            database: HelpdeskDatabase, configuration: Configuration, loaded: Reloading<HelpdeskService.Loaded>,
             levels: ServiceLevels
         ) {
             self.database = database
             self.configuration = configuration
-            self.tools = tools
-            self.engine = engine
+            self.loaded = loaded
             self.levels = levels
         }
     }
@@ -72,7 +71,7 @@ public final class Daemon: Sendable {
                     let identity = try identify(credentials)
                     let service = try HelpdeskService(
                         database: setup.database, configuration: configuration, identity: identity,
-                        tools: setup.tools, engine: setup.engine, levels: setup.levels)
+                        loaded: setup.loaded, levels: setup.levels)
                     let session = Session(channel: channel, service: service, changes: broadcast)
                     connections.add(channel)
                     try channel.pipeline.syncOperations.addHandlers([

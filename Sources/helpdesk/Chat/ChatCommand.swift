@@ -2,6 +2,8 @@ import ArgumentParser
 import Engine
 import Foundation
 import HelpdeskCore
+import Service
+import Synchronization
 import TerminalUI
 
 struct ChatCommand: ParsableCommand {
@@ -18,9 +20,16 @@ struct ChatCommand: ParsableCommand {
         }
         let (api, conversation) = try Blocking.wait {
             let api = try await service.api {
-                let catalog = try tools.load()
-                let engine = GroundedEngine(index: try knowledge.load().index, tools: catalog)
-                return try service.service(tools: catalog, engine: engine)
+                // Loaded once aloud; reloaded quietly, under the chat's screen, when an
+                // article or tools.json changes.
+                let index = Mutex(Optional(try knowledge.load().index))
+                let (toolsFile, articles) = (try tools.path(), try knowledge.directory())
+                let loaded = try Reloading(watching: { [toolsFile, articles] }) {
+                    let catalog = try tools.load()
+                    let index = try index.withLock { $0.take() } ?? knowledge.load(quiet: true).index
+                    return HelpdeskService.Loaded(tools: catalog, engine: GroundedEngine(index: index, tools: catalog))
+                }
+                return try service.service(loaded: loaded)
             }
             return (api, try await api.resumeConversation())
         }

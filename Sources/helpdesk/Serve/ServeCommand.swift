@@ -92,28 +92,33 @@ private struct Plan {
         self.database = database
     }
 
-    /// Everything the daemon serves with, each checked and reported.
+    /// Everything the daemon serves with, each checked and reported. The whitelist and the
+    /// knowledge are re-read when their files change, without a restart.
     func load() throws -> Daemon.Setup {
         Console.out("config:    \(configurationFile ?? "none (defaults)")")
         let levels = try configuration.serviceLevels(file: configurationFile ?? "config.json")
-        let catalog: ToolCatalog
-        do {
-            catalog = try ToolCatalog.load(tools)
-        } catch {
-            throw CommandError("the tool whitelist is not valid:\n\(error.description)")
+        let (tools, knowledge) = (self.tools, self.knowledge)
+        let cache = (database as NSString).deletingLastPathComponent + "/cache"
+        let loaded = try Reloading(watching: { [tools, knowledge] }) {
+            let catalog: ToolCatalog
+            do {
+                catalog = try ToolCatalog.load(tools)
+            } catch {
+                throw CommandError("the tool whitelist is not valid:\n\(error)")
+            }
+            let base = try KnowledgeBase.load(knowledge, cacheDirectory: cache)
+            for issue in base.issues { Console.error("warning: \(issue.description)") }
+            return HelpdeskService.Loaded(tools: catalog, engine: GroundedEngine(index: base.index, tools: catalog))
         }
-        Console.out("tools:     \(catalog.tools.count) in \(tools)")
-        let base = try KnowledgeBase.load(knowledge, cacheDirectory: (database as NSString).deletingLastPathComponent + "/cache")
-        for issue in base.issues { Console.error("warning: \(issue.description)") }
-        Console.out("knowledge: \(base.index.articles.count) articles in \(knowledge)")
+        let current = loaded.value
+        Console.out("tools:     \(current.tools.tools.count) in \(tools)")
+        Console.out("knowledge: \((current.engine as? GroundedEngine)?.index.articles.count ?? 0) articles in \(knowledge)")
         let store = try HelpdeskDatabase(path: database)
         Console.out("database:  \(database) (\(try store.integrityCheck()))")
         let agents = (configuration.agents ?? []).joined(separator: ", ")
         let groups = (configuration.agentGroups ?? []).joined(separator: ", ")
         Console.out("agents:    \(agents.isEmpty ? "none" : agents)\(groups.isEmpty ? "" : "; groups \(groups)")")
-        return Daemon.Setup(
-            database: store, configuration: configuration, tools: catalog,
-            engine: GroundedEngine(index: base.index, tools: catalog), levels: levels)
+        return Daemon.Setup(database: store, configuration: configuration, loaded: loaded, levels: levels)
     }
 
     /// The socket's folder must exist and be writable; nothing may already serve there.

@@ -25,8 +25,10 @@ struct KnowledgeOptions: ParsableArguments {
     }
 
     /// Loads and indexes the knowledge base, printing warnings and, on a terminal when it
-    /// takes more than a moment, a progress bar to standard error.
-    func load() throws -> KnowledgeBase {
+    /// takes more than a moment, a progress bar to standard error — unless `quiet`, as when
+    /// the chat's screen is up.
+    func load(quiet: Bool = false) throws -> KnowledgeBase {
+        if quiet { return try KnowledgeBase.load(try directory(), cacheDirectory: XDG.cacheHome() + "/helpdesk") }
         let progress = ProgressBar(label: "Indexing knowledge")
         defer { progress.finish() }
         let base = try KnowledgeBase.load(

@@ -49,12 +49,17 @@ struct ServiceOptions: ParsableArguments {
     }
 
     /// The embedded service, acting as this process's user (or the demo agent).
-    func service(tools: ToolCatalog = ToolCatalog(tools: []), engine: (any ConversationEngine)? = nil) throws -> HelpdeskService {
+    func service(tools: ToolCatalog = ToolCatalog(tools: [])) throws -> HelpdeskService {
+        try service(loaded: Reloading(fixed: .init(tools: tools, engine: nil)))
+    }
+
+    /// The embedded service with a whitelist and engine that follow their files.
+    func service(loaded: Reloading<HelpdeskService.Loaded>) throws -> HelpdeskService {
         let (configuration, file) = try Configuration.load()
         let path = database ?? configuration.database ?? HelpdeskDatabase.defaultPath()
         return try HelpdeskService(
             database: try HelpdeskDatabase(path: path), configuration: configuration,
-            identity: demoAgent ? .demoAgent : .currentProcess(), tools: tools, engine: engine,
+            identity: demoAgent ? .demoAgent : .currentProcess(), loaded: loaded,
             levels: try configuration.serviceLevels(file: file ?? "config.json"))
     }
 }
