@@ -21,10 +21,11 @@ extension ChatProgram {
 
     /// Messages stored since the newest shown that this chat did not write itself: what
     /// agents and decisions told us.
-    func showNews() {
-        guard let after = lastMessage else { return }
+    func showNews(then next: @escaping () -> Void = {}) {
+        guard let after = lastMessage else { return next() }
         let (api, conversation) = (self.api, self.conversation)
         perform({ try await api.messages(of: conversation, after: after) }) { result in
+            defer { next() }
             guard case .success(let messages) = result, let newest = messages.compactMap(\.id).max(),
                 newest > self.lastMessage ?? 0
             else { return }

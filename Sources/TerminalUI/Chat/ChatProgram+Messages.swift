@@ -130,10 +130,9 @@ extension ChatProgram {
     /// a resolved ticket to confirm, a decision on one of our requests.
     private func update(for event: HelpdeskEvent) {
         refreshCounts()
-        showNews()
-        if let ticket = event.ticket, ticket.status == .resolved, ticket.requester == api.identity.user {
-            askAboutResolution(of: ticket)
-        }
+        // The card after the notice that the ticket was resolved, as it happened.
+        let resolved = event.ticket.flatMap { $0.status == .resolved && $0.requester == api.identity.user ? $0 : nil }
+        showNews { if let resolved { self.askAboutResolution(of: resolved) } }
         guard event.kind == .approvalDecided, let request = event.request else { return }
         var approved = false
         updateCard(request: request.id) { card in
