@@ -164,4 +164,27 @@ struct ChatLoopTests {
         try tmux.press("Enter")
         try see("choose Parking", in: tmux)
     }
+
+    @Test func aTicketFiledAfterAnEarlierProblemCarriesOnlyItsOwn() throws {
+        let tmux = try TmuxSession(columns: 100, rows: 40)
+        try see("F1 help", in: tmux)
+        try tmux.type("vpn keeps disconnecting on my iPhone")
+        try tmux.press("Enter")
+        try see("Did that solve it?", in: tmux)
+        try tmux.type("how do I get a parking badge for the garage?")
+        try tmux.press("Enter")
+        try see("can't find this in our knowledge base", in: tmux)
+        try tmux.type("yes")
+        try tmux.press("Enter")
+        let screen = try see("type y to file it", in: tmux)
+        let card = try #require(screen.components(separatedBy: "┌ Ticket").last)
+        #expect(card.contains("Problem: how do I get a parking badge for the garage?"))
+        #expect(!card.contains("iPhone") && !card.contains("systems: vpn"), "the earlier problem's facts stay out")
+        try tmux.type("y")
+        try tmux.press("Enter")
+        try see("filed as ticket #1", in: tmux)
+        let filed = try agent(tmux, ["tickets", "show", "1"])
+        #expect(!filed.stdout.contains("iPhone"))
+        #expect(filed.stdout.contains("parking badge"))
+    }
 }
