@@ -45,6 +45,9 @@ extension HelpdeskService {
                             continuation.yield(.text(reply.text))
                         }
                         if let outcome = reply.outcome { record(outcome, in: id, before: before) }
+                        if let question = unansweredQuestion(message, reply: reply, before: before, after: next) {
+                            recordGap(question, in: id)
+                        }
                         if reply.toolConfirmed, let call = reply.tool {
                             do {
                                 reply.request = try fileRequest(
@@ -72,10 +75,12 @@ extension HelpdeskService {
         }
     }
 
-    /// Files a ticket for the asker; a draft's transcript is kept with its summary.
+    /// Files a ticket for the asker, in the queue the routing rules choose (and with their
+    /// assignee, if any); a draft's transcript is kept with its summary.
     public func fileTicket(_ draft: TicketDraft, from conversation: Int?) throws -> Ticket {
         if let conversation { try ownConversation(conversation) }
-        return try database.createTicket(draft, conversation: conversation, requester: identity.user, levels: levels)
+        return try database.createTicket(
+            draft, conversation: conversation, requester: identity.user, route: router.route(draft), levels: levels)
     }
 
     /// The conversation's messages after message `after`: the owner's only.

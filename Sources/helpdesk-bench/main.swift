@@ -4,7 +4,8 @@ import Knowledge
 
 // helpdesk's BM25F index against SQLite FTS5 on the shipped knowledge base and on a large
 // generated corpus: build time, single-threaded throughput and latency, side by side; then
-// `helpdesk ask`, the chat's keystrokes, the ticket store and `helpdesk serve` under load.
+// `helpdesk ask`, the chat's keystrokes, the ticket store, `helpdesk report` over 100,000
+// tickets and `helpdesk serve` under load.
 //
 //     swift run -c release helpdesk-bench [--only RUNS] [--knowledge DIR] [--tools FILE]
 //         [--passages N] [--queries N] [--daemon-clients N,N,…] [--daemon-seconds N]
@@ -12,7 +13,7 @@ import Knowledge
 /// The command line; a bad option exits with status 2 and a usage line, like other tools.
 struct Options {
     /// The runs, in the order they run.
-    static let runs = ["shipped", "ask", "keystrokes", "generated", "tickets", "daemon"]
+    static let runs = ["shipped", "ask", "keystrokes", "generated", "tickets", "report", "daemon"]
 
     var knowledge = "knowledge"
     var tools = "tools.json"
@@ -148,6 +149,10 @@ if options.only.contains("tickets") {
             print("  \(writers) writer processes: failed")
         }
     }
+}
+
+if options.only.contains("report") {
+    ReportLoad.report(knowledge: options.knowledge)
 }
 
 if options.only.contains("daemon") {

@@ -10,7 +10,7 @@ struct Helpdesk: AsyncParsableCommand {
         subcommands: [
             ChatCommand.self, AgentCommand.self, AskCommand.self, SearchCommand.self, TicketsCommand.self, RequestCommand.self,
             ApprovalsCommand.self,
-            AuditCommand.self, CheckCommand.self, ServeCommand.self,
+            AuditCommand.self, ReportCommand.self, CheckCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

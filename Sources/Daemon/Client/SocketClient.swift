@@ -175,6 +175,12 @@ public final class SocketClient: HelpdeskAPI {
         try await call(.ticketsSetPriority, Params.SetPriority(id: id, priority: priority))
     }
 
+    public func setQueue(_ id: Int, to queue: String) async throws -> Ticket {
+        try await call(.ticketsSetQueue, Params.SetQueue(id: id, queue: queue))
+    }
+
+    public func myQueues() async throws -> [String] { try await call(.queuesMine, Empty()) }
+
     public func agents() async throws -> [String] { try await call(.agentsList, Empty()) }
 
     public func recentMessages(of conversation: Int, limit: Int, before: Date?) async throws -> [Conversation.Message] {
@@ -185,4 +191,8 @@ public final class SocketClient: HelpdeskAPI {
         try await call(.auditEntries, Params.Limit(limit: limit))
     }
     public func verifyAudit() async throws -> AuditVerification { try await call(.auditVerify, Empty()) }
+
+    public func report(since: Date, until: Date) async throws -> Report {
+        try await call(.reportsGet, Params.Period(since: since, until: until))
+    }
 }

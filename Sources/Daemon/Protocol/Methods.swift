@@ -24,9 +24,12 @@ enum Method: String, CaseIterable {
     case ticketsAssign = "tickets.assign"
     case ticketsSetStatus = "tickets.setStatus"
     case ticketsSetPriority = "tickets.setPriority"
+    case ticketsSetQueue = "tickets.setQueue"
+    case queuesMine = "queues.mine"
     case agentsList = "agents.list"
     case auditEntries = "audit.entries"
     case auditVerify = "audit.verify"
+    case reportsGet = "reports.get"
     case changesSubscribe = "changes.subscribe"
 }
 
@@ -91,7 +94,15 @@ enum Params {
         let id: Int
         let priority: Priority
     }
+    struct SetQueue: Codable, Sendable {
+        let id: Int
+        let queue: String
+    }
     struct Limit: Codable, Sendable { let limit: Int? }
+    struct Period: Codable, Sendable {
+        let since: Date
+        let until: Date
+    }
 }
 
 enum Results {

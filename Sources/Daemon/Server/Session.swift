@@ -110,9 +110,12 @@ final class Session: Sendable {
         case .ticketsAssign: try await answer(id, line) { (p: Params.Assign) in try service.assign(p.id, to: p.user) }
         case .ticketsSetStatus: try await answer(id, line) { (p: Params.SetStatus) in try service.setStatus(p.id, to: p.status) }
         case .ticketsSetPriority: try await answer(id, line) { (p: Params.SetPriority) in try service.setPriority(p.id, to: p.priority) }
+        case .ticketsSetQueue: try await answer(id, line) { (p: Params.SetQueue) in try service.setQueue(p.id, to: p.queue) }
+        case .queuesMine: try await answer(id, line) { (_: Empty) in try service.myQueues() }
         case .agentsList: try await answer(id, line) { (_: Empty) in try service.agents() }
         case .auditEntries: try await answer(id, line) { (p: Params.Limit) in try service.auditEntries(limit: p.limit) }
         case .auditVerify: try await answer(id, line) { (_: Empty) in try service.verifyAudit() }
+        case .reportsGet: try await answer(id, line) { (p: Params.Period) in try service.report(since: p.since, until: p.until) }
         case .changesSubscribe: try await answer(id, line) { (_: Empty) in self.subscribe() }
         }
     }

@@ -31,6 +31,16 @@ public struct Configuration: Sendable, Equatable, Encodable {
     /// Resolution targets per priority, e.g. `{"P1": "1h", "P3": "1 working day"}`;
     /// priorities left out keep their defaults.
     public var sla: [String: String]?
+    /// Which queue a new ticket goes to, and to whom. Not in `init`: set it on the value.
+    public var routing: Routing?
+    /// Queue name → the agents who work it. Not in `init`: set it on the value.
+    public var queues: [String: QueueMembers]?
+    /// When agents work, for response and resolution times in reports; default Monday to
+    /// Friday, 09:00 to 17:00, host time. Not in `init`: set it on the value.
+    public var businessHours: BusinessHours?
+    /// Days the text of an unanswered question is kept for the knowledge-gap report
+    /// (default 90), within `gapRetentionDaysRange`.
+    public var gapRetentionDays: Int?
 
     public init(
         knowledge: String? = nil, tools: String? = nil, database: String? = nil, socket: String? = nil,
@@ -96,6 +106,9 @@ public struct Configuration: Sendable, Equatable, Encodable {
         }
         return levels
     }
+
+    /// What `gapRetentionDays` may be: a day to ten years.
+    public static let gapRetentionDaysRange = 1...3_650
 
     /// What `approvalExpiryMinutes` may be: a minute to a week.
     public static let approvalExpiryMinutesRange = 1...10_080

@@ -15,6 +15,9 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         case outOfRange
         /// A value of the right type that means nothing, e.g. an SLA of "soonish".
         case invalidValue
+        /// A setting that can never take effect, e.g. a routing rule an earlier rule always
+        /// matches first (found by `helpdesk check`, not by reading the file).
+        case unreachable
     }
 
     /// One thing wrong in the file.

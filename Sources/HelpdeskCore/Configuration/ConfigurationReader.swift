@@ -8,6 +8,7 @@ struct ConfigurationReader {
     /// Every key `config.json` may have, in the order the README lists them.
     static let keys = [
         "knowledge", "tools", "database", "socket", "agents", "agentGroups", "demoAgent", "approvalExpiryMinutes", "sla",
+        "businessHours", "gapRetentionDays", "routing", "queues",
     ]
 
     private(set) var problems: [ConfigurationError.Problem] = []
@@ -33,6 +34,10 @@ struct ConfigurationReader {
             case "demoAgent": configuration.demoAgent = flag(value, "demoAgent")
             case "approvalExpiryMinutes": configuration.approvalExpiryMinutes = minutes(value, "approvalExpiryMinutes")
             case "sla": configuration.sla = serviceLevels(value)
+            case "businessHours": configuration.businessHours = businessHours(value)
+            case "gapRetentionDays": configuration.gapRetentionDays = retentionDays(value)
+            case "routing": configuration.routing = routing(value)
+            case "queues": configuration.queues = queues(value)
             default:
                 let key = JSONParser.excerpt(member.key)
                 let hint =
@@ -62,7 +67,7 @@ struct ConfigurationReader {
         return text
     }
 
-    private mutating func names(_ value: JSONValue, _ key: String, of what: String, example: String) -> [String]? {
+    mutating func names(_ value: JSONValue, _ key: String, of what: String, example: String) -> [String]? {
         guard case .array(let elements) = value.kind else {
             report(.wrongType, value, key, "\"\(key)\" must be a list of \(what), e.g. \(example); found \(Self.found(value))")
             return nil
@@ -156,12 +161,11 @@ struct ConfigurationReader {
 
     // MARK: - Reporting
 
-    private mutating func report(_ code: ConfigurationError.Code, _ value: JSONValue, _ field: String?, _ message: String) {
+    mutating func report(_ code: ConfigurationError.Code, _ value: JSONValue, _ field: String?, _ message: String) {
         report(code, value.location, field, message)
     }
 
-    private mutating func report(_ code: ConfigurationError.Code, _ location: SourceLocation, _ field: String?, _ message: String)
-    {
+    mutating func report(_ code: ConfigurationError.Code, _ location: SourceLocation, _ field: String?, _ message: String) {
         problems.append(ConfigurationError.Problem(code: code, location: location, field: field, message: message))
     }
 

@@ -51,6 +51,10 @@ public protocol HelpdeskAPI: Sendable {
     func setStatus(_ id: Int, to status: Ticket.Status) async throws -> Ticket
     /// Sets the priority; the SLA due time follows it.
     func setPriority(_ id: Int, to priority: Priority) async throws -> Ticket
+    /// Moves the ticket to another team's queue, one the configuration knows.
+    func setQueue(_ id: Int, to queue: String) async throws -> Ticket
+    /// The queues the asker works, by user name or Unix group: the console's "my queues".
+    func myQueues() async throws -> [String]
     /// The agents the configuration names, for assignment.
     func agents() async throws -> [String]
     /// The last `limit` messages of a conversation sent before `before` (up to now when
@@ -58,6 +62,9 @@ public protocol HelpdeskAPI: Sendable {
     func recentMessages(of conversation: Int, limit: Int, before: Date?) async throws -> [Conversation.Message]
     func auditEntries(limit: Int?) async throws -> [AuditEntry]
     func verifyAudit() async throws -> AuditVerification
+    /// The report over `since` up to, not including, `until`: self-service, tickets, times in
+    /// business hours, SLA, satisfaction, articles and knowledge gaps.
+    func report(since: Date, until: Date) async throws -> Report
 }
 
 extension HelpdeskAPI {

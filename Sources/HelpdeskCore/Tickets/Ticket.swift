@@ -10,6 +10,8 @@ public struct Ticket: Sendable, Equatable, Codable {
     public var category: String
     public var priority: Priority
     public var status: Status
+    /// The team that works it, chosen by the routing rules when it was filed.
+    public var queue: String
     public var assignee: String?
     public let created: Date
     public var updated: Date
@@ -18,7 +20,7 @@ public struct Ticket: Sendable, Equatable, Codable {
 
     public init(
         id: Int, requester: String, title: String, summary: String, category: String, priority: Priority, status: Status,
-        assignee: String?, created: Date, updated: Date, dueBy: Date
+        queue: String, assignee: String?, created: Date, updated: Date, dueBy: Date
     ) {
         self.id = id
         self.requester = requester
@@ -27,6 +29,7 @@ public struct Ticket: Sendable, Equatable, Codable {
         self.category = category
         self.priority = priority
         self.status = status
+        self.queue = queue
         self.assignee = assignee
         self.created = created
         self.updated = updated
@@ -58,6 +61,8 @@ public struct Ticket: Sendable, Equatable, Codable {
 public struct TicketEvent: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable {
         case created, comment, status, assignment, priority
+        /// Sent to a queue: by the routing rules when filed, or moved by an agent.
+        case queue
         /// An agent's internal note: agents only, never shown to the employee.
         case note
         /// The employee's rating, "1"…"5", when confirming a resolution.
@@ -67,7 +72,7 @@ public struct TicketEvent: Sendable, Equatable, Codable {
     public let ticket: Int
     public let actor: String
     public let kind: Kind
-    /// The comment or note, the new status, assignee or priority, or the rating.
+    /// The comment or note, the new status, assignee, priority or queue, or the rating.
     public let detail: String
     public let at: Date
 

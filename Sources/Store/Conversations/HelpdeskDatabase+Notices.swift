@@ -29,7 +29,8 @@ extension HelpdeskDatabase {
             return event.detail == Ticket.Status.resolved.rawValue
                 ? "\(event.actor) resolved \(about)." : "\(event.actor) set \(about) to \(event.detail)."
         case .assignment where !mine: return "\(event.detail) is working on \(about)."
-        case .created, .status, .assignment, .priority, .note, .rating: return nil
+        // Which team's queue a ticket is in is the helpdesk's business, not the employee's.
+        case .created, .status, .assignment, .priority, .note, .rating, .queue: return nil
         }
     }
 }

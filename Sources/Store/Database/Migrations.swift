@@ -1,4 +1,5 @@
 import GRDB
+import HelpdeskCore
 
 /// The schema, one migration per change; applied in order, each once, at open.
 enum Migrations {
@@ -112,6 +113,30 @@ enum Migrations {
                 t.column("tool", .text)
                 t.column("at", .double).notNull().indexed()
             }
+        }
+        // Which team works a ticket. Tickets filed before routing existed were all the one
+        // team's: the queue a configuration without routing sends everything to.
+        migrator.registerMigration("5: ticket queues") { db in
+            try db.alter(table: "ticket") { t in
+                t.add(column: "queue", .text).notNull().defaults(to: Routing.fallbackQueue)
+            }
+            try db.create(indexOn: "ticket", columns: ["queue"])
+        }
+        // Questions the knowledge base could not answer, for the knowledge-gap report. The
+        // text is forgotten after the configured retention; the row stays, as a count.
+        migrator.registerMigration("6: knowledge gaps") { db in
+            try db.create(table: "knowledgeGap") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("conversation", .integer).notNull().references("conversation")
+                t.column("user", .text).notNull()
+                t.column("question", .text)
+                t.column("at", .double).notNull().indexed()
+            }
+            // The report reads by time; without these it scans every row of every table.
+            try db.create(index: "ticket_on_created", on: "ticket", columns: ["created"])
+            try db.create(index: "ticketEvent_on_at", on: "ticketEvent", columns: ["at"])
+            try db.create(index: "message_on_role_at", on: "message", columns: ["role", "at", "conversation"])
+            try db.create(index: "approval_on_created", on: "approval", columns: ["created"])
         }
         return migrator
     }

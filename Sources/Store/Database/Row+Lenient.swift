@@ -48,3 +48,35 @@ extension Row {
         }
     }
 }
+
+extension Row {
+    /// The column at `index` as an integer, 0 when it is not a number: for the report's
+    /// large reads, where looking each column up by name costs as much as the query.
+    func integer(at index: Int) -> Int {
+        switch (self[index] as DatabaseValue).storage {
+        case .int64(let number): Int(number)
+        case .double(let number) where number.isFinite && abs(number) < 9e18: Int(number)
+        default: 0
+        }
+    }
+
+    /// The column at `index` as text, as `text(_:)` reads it.
+    func text(at index: Int) -> String {
+        switch (self[index] as DatabaseValue).storage {
+        case .null: ""
+        case .string(let text): text
+        case .blob(let data): String(decoding: data, as: UTF8.self)
+        case .int64(let number): String(number)
+        case .double(let number): String(number)
+        }
+    }
+
+    /// The column at `index` as a number, 0 when it is not one.
+    func double(at index: Int) -> Double {
+        switch (self[index] as DatabaseValue).storage {
+        case .int64(let number): Double(number)
+        case .double(let number): number
+        default: 0
+        }
+    }
+}

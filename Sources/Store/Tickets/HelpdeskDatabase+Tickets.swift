@@ -3,11 +3,11 @@ import GRDB
 import HelpdeskCore
 
 extension HelpdeskDatabase {
-    /// Files a ticket for `requester`, linked to the conversation it came from; when this
-    /// returns, it is on disk.
+    /// Files a ticket for `requester`, linked to the conversation it came from, in the queue
+    /// (and with the assignee) `route` says; when this returns, it is on disk.
     public func createTicket(
-        _ new: TicketDraft, conversation: Int? = nil, requester: String, levels: ServiceLevels = ServiceLevels(),
-        at now: Date = Date()
+        _ new: TicketDraft, conversation: Int? = nil, requester: String, route: Route = Route(queue: Routing.fallbackQueue),
+        levels: ServiceLevels = ServiceLevels(), at now: Date = Date()
     ) throws -> Ticket {
         let summary = new.filedSummary
         let title = new.title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -25,22 +25,25 @@ extension HelpdeskDatabase {
         return try write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO ticket (requester, title, summary, category, priority, status, created, updated, dueBy, conversation)
-                    VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)
+                    INSERT INTO ticket (requester, title, summary, category, priority, status, queue, assignee, created, updated,
+                                        dueBy, conversation)
+                    VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    requester, title, summary, new.category, new.priority.rawValue, now.timeIntervalSince1970,
-                    now.timeIntervalSince1970, due.timeIntervalSince1970, conversation,
+                    requester, title, summary, new.category, new.priority.rawValue, route.queue, route.assignee,
+                    now.timeIntervalSince1970, now.timeIntervalSince1970, due.timeIntervalSince1970, conversation,
                 ])
             let id = Int(db.lastInsertedRowID)
             try Self.record(db, TicketEvent(ticket: id, actor: requester, kind: .created, detail: title, at: now))
             try Self.audit(
                 db, actor: requester, action: "ticket.created", subject: "ticket/\(id)",
                 detail: "\(new.priority.rawValue) \(new.category): \(title)", at: now)
+            try Self.recordRouting(db, route, ticket: id, at: now)
             try Self.notify(db, .ticketCreated, subject: id, user: requester, at: now)
             return Ticket(
                 id: id, requester: requester, title: title, summary: summary, category: new.category,
-                priority: new.priority, status: .new, assignee: nil, created: now, updated: now, dueBy: due)
+                priority: new.priority, status: .new, queue: route.queue, assignee: route.assignee, created: now, updated: now,
+                dueBy: due)
         }
     }
 
@@ -127,7 +130,7 @@ extension HelpdeskDatabase {
 
     /// Reads, modifies and writes back one ticket with its history, audit entry and the
     /// notice its requester is told, in one transaction.
-    private func change(
+    func change(
         _ id: Int, by actor: String, at now: Date, event: TicketEvent.Kind, detail: String,
         _ modify: (inout Ticket) throws -> Void
     ) throws -> Ticket {
@@ -139,10 +142,10 @@ extension HelpdeskDatabase {
             try modify(&ticket)
             ticket.updated = Date(timeIntervalSince1970: now.timeIntervalSince1970)
             try db.execute(
-                sql: "UPDATE ticket SET status = ?, assignee = ?, priority = ?, dueBy = ?, updated = ? WHERE id = ?",
+                sql: "UPDATE ticket SET status = ?, queue = ?, assignee = ?, priority = ?, dueBy = ?, updated = ? WHERE id = ?",
                 arguments: [
-                    ticket.status.rawValue, ticket.assignee, ticket.priority.rawValue, ticket.dueBy.timeIntervalSince1970,
-                    now.timeIntervalSince1970, id,
+                    ticket.status.rawValue, ticket.queue, ticket.assignee, ticket.priority.rawValue,
+                    ticket.dueBy.timeIntervalSince1970, now.timeIntervalSince1970, id,
                 ])
             let record = TicketEvent(ticket: id, actor: actor, kind: event, detail: detail, at: now)
             try Self.record(db, record)
@@ -153,7 +156,7 @@ extension HelpdeskDatabase {
         }
     }
 
-    private static func record(_ db: Database, _ event: TicketEvent) throws {
+    static func record(_ db: Database, _ event: TicketEvent) throws {
         try db.execute(
             sql: "INSERT INTO ticketEvent (ticket, actor, kind, detail, at) VALUES (?, ?, ?, ?, ?)",
             arguments: [event.ticket, event.actor, event.kind.rawValue, event.detail, event.at.timeIntervalSince1970])
@@ -163,7 +166,8 @@ extension HelpdeskDatabase {
         Ticket(
             id: row.integer("id"), requester: row.text("requester"), title: row.text("title"), summary: row.text("summary"),
             category: row.text("category"), priority: Priority(rawValue: row.text("priority")) ?? .p3,
-            status: Ticket.Status(rawValue: row.text("status")) ?? .open, assignee: row.optionalText("assignee"),
+            status: Ticket.Status(rawValue: row.text("status")) ?? .open, queue: row.text("queue"),
+            assignee: row.optionalText("assignee"),
             created: row.date("created"), updated: row.date("updated"), dueBy: row.date("dueBy"))
     }
 }

@@ -46,7 +46,7 @@ enum AgentKeys {
         Item("p", "set the priority, P1 to P4; the due time follows"),
         Item("s", "set the status: new, open, pending, resolved, closed"),
         Item("/", "search titles, requesters and summaries"),
-        Item("f", "filter: mine, unassigned, p1–p4, status:S, category:C"),
+        Item("f", "filter: mine, unassigned, queues, queue:Q, p1–p4, status:S, category:C"),
         Item("Esc", "leave a ticket; on the queue, clear search and filter"),
         Item("r", "reload"),
         Item("? F1", "this list"),

@@ -50,7 +50,7 @@ extension AgentLayout {
             let assignee = ticket.assignee.map { " → \(id($0))" } ?? ""
             let text =
                 "#\(ticket.id) \(ticket.priority.rawValue) \(ticket.status.rawValue)\(due) · "
-                + "\(id(ticket.requester))\(assignee) · \(id(ticket.title))"
+                + "\(id(ticket.requester))\(assignee) · \(id(ticket.queue)) · \(id(ticket.title))"
             lines.append((text, style, .ticket(ticket.id)))
         }
         return lines

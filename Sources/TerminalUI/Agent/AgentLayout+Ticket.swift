@@ -26,7 +26,8 @@ extension AgentLayout {
         var lines = wrap("#\(ticket.id) \(id(ticket.title))", width: width, .bold)
         let assignee = ticket.assignee.map { "assigned to \(id($0))" } ?? "unassigned"
         let facts = [
-            ticket.priority.rawValue, ticket.status.rawValue, id(ticket.category), "for \(id(ticket.requester))", assignee,
+            ticket.priority.rawValue, ticket.status.rawValue, id(ticket.category), "queue \(id(ticket.queue))",
+            "for \(id(ticket.requester))", assignee,
         ]
         lines += wrap(facts.joined(separator: " · "), width: width, .accent)
         if ticket.status.isActive {
@@ -57,6 +58,7 @@ extension AgentLayout {
         case .assignment: what = "assigned it to \(id(event.detail))"
         case .priority: what = "set the priority to \(id(event.detail))"
         case .rating: what = "rated the resolution \(id(event.detail)) of 5"
+        case .queue: what = "sent it to queue \(id(event.detail))"
         }
         var lines = wrap("\(AgentTime.clock(event.at)) \(id(event.actor)) \(what)", width: width, style)
         if event.kind == .comment || event.kind == .note {

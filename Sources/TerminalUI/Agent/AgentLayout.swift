@@ -41,6 +41,10 @@ enum AgentLayout {
         } else {
             var narrowed = "\(console.shownTickets.count) of \(console.tickets.count) tickets"
             if !console.filter.isEmpty { narrowed += " · filter: \(console.filter.description)" }
+            if console.filter.myQueues {
+                let queues = (console.myQueues ?? []).map(id).joined(separator: ", ")
+                narrowed += queues.isEmpty ? " (you are in none)" : " (\(queues))"
+            }
             if !console.search.isEmpty { narrowed += " · search: “\(console.search)”" }
             parts.append(narrowed)
         }

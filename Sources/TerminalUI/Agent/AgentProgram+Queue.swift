@@ -12,7 +12,7 @@ extension AgentProgram {
 
     var shownTickets: [Ticket] {
         tickets.filter { ticket in
-            filter.admits(ticket, me: api.identity.user)
+            filter.admits(ticket, me: api.identity.user, queues: myQueues ?? [])
                 && Self.matches(search, [ticket.title, ticket.requester, ticket.summary, "#\(ticket.id)"])
         }
     }

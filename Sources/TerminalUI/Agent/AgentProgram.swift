@@ -43,6 +43,8 @@ public final class AgentProgram: TerminalProgram {
     var showingKeys = false
     /// The configured agents, offered when assigning.
     var agentNames: [String] = []
+    /// The queues the agent belongs to, for the `queues` filter; nil until the first load.
+    var myQueues: [String]?
 
     /// Set while the daemon cannot be reached; cleared by the next call that succeeds.
     var disconnected = false
@@ -78,6 +80,7 @@ public final class AgentProgram: TerminalProgram {
         var tickets: [Ticket]
         var context: [Int: [Conversation.Message]]
         var detail: TicketDetail?
+        var myQueues: [String]?
     }
 
     func reload() {
@@ -85,6 +88,7 @@ public final class AgentProgram: TerminalProgram {
         let open = detail?.ticket.id
         let known = Set(context.keys)
         let includingFinished = filter.includesFinished
+        let queuesKnown = myQueues != nil
         loadsStarted += 1
         let load = loadsStarted
         perform({
@@ -97,11 +101,13 @@ public final class AgentProgram: TerminalProgram {
                 }
             }
             let detail: TicketDetail? = if let open { try await api.ticket(open) } else { nil }
-            return Snapshot(approvals: approvals, tickets: tickets, context: context, detail: detail)
+            let myQueues = queuesKnown ? nil : try await api.myQueues()
+            return Snapshot(approvals: approvals, tickets: tickets, context: context, detail: detail, myQueues: myQueues)
         }) { result in
             switch result {
             case .success(let snapshot) where load > self.loadShown:
                 self.loadShown = load
+                if let queues = snapshot.myQueues, self.myQueues == nil { self.startInOwnQueues(queues) }
                 self.show(snapshot.approvals, snapshot.tickets)
                 self.context.merge(snapshot.context) { $1 }
                 if self.detail != nil { self.detail = snapshot.detail }
@@ -129,6 +135,13 @@ public final class AgentProgram: TerminalProgram {
             prompt = nil
             notice = ("Request #\(request.id) is no longer waiting: it was decided or expired.", .warning)
         }
+    }
+
+    /// An agent who belongs to queues starts with them (the header says so); `all` or Esc
+    /// shows every ticket.
+    private func startInOwnQueues(_ queues: [String]) {
+        myQueues = queues
+        if !queues.isEmpty && filter.isEmpty { filter.myQueues = true }
     }
 
     func receive(_ message: Message) {

@@ -48,7 +48,7 @@ enum AgentPrompt {
                 + (agents.isEmpty ? "an agent's user name" : agents.map(TerminalText.identifier).joined(separator: ", "))
                 + " (Tab completes)"
         case .search: "Search titles, requesters and summaries; Enter keeps it, Esc cancels."
-        case .filter: "Filter: mine, unassigned, p1–p4, status:pending, category:network, all."
+        case .filter: "Filter: mine, unassigned, queues, queue:Q, p1–p4, status:S, category:C, all."
         }
     }
 

@@ -57,6 +57,8 @@ struct TerminalString: ExpressibleByStringInterpolation, Sendable {
     enum Attribute: String, Sendable {
         case bold = "\u{1B}[1m"
         case normal = "\u{1B}[22m"
+        case red = "\u{1B}[31m"
+        case defaultColor = "\u{1B}[39m"
     }
 
     static func + (lhs: TerminalString, rhs: TerminalString) -> TerminalString {

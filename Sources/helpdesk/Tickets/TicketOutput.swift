@@ -9,14 +9,16 @@ enum TicketOutput {
             let id = "#\(ticket.id)".padding(toLength: 6, withPad: " ", startingAt: 0)
             let status = ticket.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
             let due = (ticket.status.isActive ? dueText(ticket.dueBy) : "").padding(toLength: 14, withPad: " ", startingAt: 0)
-            return "\(id)\(ticket.priority.rawValue)  \(status)\(due)\(id: ticket.title)"
+            let queue = TerminalText.identifier(ticket.queue).padding(toLength: 14, withPad: " ", startingAt: 0)
+            return "\(id)\(ticket.priority.rawValue)  \(status)\(due)\(queue) \(id: ticket.title)"
         }
         return rows.joined(separator: "\n")
     }
 
     static func detail(_ ticket: Ticket, history: [TicketEvent]) -> TerminalString {
         var out: TerminalString = "#\(ticket.id) \(id: ticket.title)\n"
-        out += "\(ticket.priority.rawValue) · \(ticket.status.rawValue) · \(id: ticket.category) · for \(id: ticket.requester)"
+        out += "\(ticket.priority.rawValue) · \(ticket.status.rawValue) · \(id: ticket.category) · queue \(id: ticket.queue)"
+        out += " · for \(id: ticket.requester)"
         out += ticket.assignee.map { " · assigned to \(id: $0)" } ?? ""
         out += "\nfiled \(time(ticket.created)) · due \(time(ticket.dueBy))\n\n"
         out += "\(lines: ticket.summary)\n"
@@ -58,6 +60,7 @@ enum TicketOutput {
         case .priority: "set its priority to \(event.detail)"
         case .note: "noted (internal): \(event.detail)"
         case .rating: "rated it \(event.detail) of 5"
+        case .queue: "sent it to queue \(id: event.detail)"
         }
     }
 }

@@ -9,7 +9,8 @@ struct TicketsCommand: ParsableCommand {
         commandName: "tickets",
         abstract: "List, read, file and work tickets.",
         subcommands: [
-            List.self, Show.self, New.self, Comment.self, Assign.self, Status.self, PriorityCommand.self, Confirm.self,
+            List.self, Show.self, New.self, Comment.self, Assign.self, Status.self, PriorityCommand.self, Queue.self,
+            Confirm.self,
         ],
         defaultSubcommand: List.self)
 
@@ -108,6 +109,18 @@ extension TicketsCommand {
         func run() async throws {
             let ticket = try await service.api().setPriority(id, to: priority)
             Console.out("Ticket #\(id) is \(ticket.priority.rawValue), due \(TicketOutput.time(ticket.dueBy)).")
+        }
+    }
+
+    struct Queue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Agents: move a ticket to another team's queue.")
+        @OptionGroup var service: ServiceOptions
+        @Argument(help: "Ticket number.") var id: Int
+        @Argument(help: "The queue's name, as the configuration's routing and queues name it.") var queue: String
+
+        func run() async throws {
+            let ticket = try await service.api().setQueue(id, to: queue)
+            Console.out("Ticket #\(id) is in queue \(id: ticket.queue).")
         }
     }
 

@@ -307,7 +307,7 @@ def steady(path, stop_file):
 # --- fuzz: malformed frames ---------------------------------------------------------
 
 # Methods, with well-typed params (which the fuzzer only ever breaks) and each field's
-# type: int, str, bool, opt-int, opt-date, opt-str, draft, args, status, priority, or nested fields.
+# type: int, str, bool, opt-int, date, opt-date, opt-str, draft, args, status, priority, or nested fields.
 TYPED = {
     "hello": {"version": "int"},
     "conversation.send": {"conversation": "int", "message": "str"},
@@ -324,13 +324,15 @@ TYPED = {
     "tickets.assign": {"id": "int", "user": "str"},
     "tickets.setStatus": {"id": "int", "status": "status"},
     "tickets.setPriority": {"id": "int", "priority": "priority"},
+    "tickets.setQueue": {"id": "int", "queue": "str"},
     "tickets.confirmResolution": {"id": "int", "fixed": "bool", "rating": "opt-int"},
     "audit.entries": {"limit": "opt-int"},
+    "reports.get": {"since": "date", "until": "date"},
 }
 # Methods without params: the daemon accepts any params there, even `5` or `"x"` (JSON-RPC
 # 2.0 allows only an object or an array), so the fuzzer accepts any answer.
 UNTYPED = ["conversation.start", "conversation.resume", "requests.approved", "approvals.pending", "tickets.mine",
-           "agents.list", "audit.verify", "changes.subscribe"]
+           "agents.list", "queues.mine", "audit.verify", "changes.subscribe"]
 # A draft's transcript may be left out (or null): a ticket filed outside a conversation.
 DRAFT_FIELDS = {"title": "str", "category": "str", "priority": "priority", "summary": "str", "transcript": "opt-strs"}
 
@@ -343,6 +345,7 @@ def good_value(kind, rng):
         "int": lambda: rng.choice([0, -1, 999999999]),
         "opt-int": lambda: None,
         "opt-date": lambda: None,
+        "date": lambda: rng.choice([0, 1700000000.5]),
         "str": lambda: rng.choice(["", "x", "fuzz ✓"]),
         "opt-str": lambda: None,
         "bool": lambda: rng.choice([True, False]),
@@ -369,8 +372,11 @@ def wrong_values(kind, rng):
         if kind == "str":
             values.append("null")
         return values
-    if kind == "opt-date":  # seconds since 1970: any JSON number is a date
-        return ['"7"', '"2026-11-24"', "true", "[]", "{}", nested]
+    if kind in ("date", "opt-date"):  # seconds since 1970: any JSON number is a date
+        values = ['"7"', '"2026-11-24"', "true", "[]", "{}", nested]
+        if kind == "date":
+            values.append("null")
+        return values
     if kind == "bool":
         return ["0", "1", '"true"', '"false"', "null", "[]", "{}", "1e400"]
     if kind == "args":
@@ -674,8 +680,11 @@ class Frames:
             ("approvals.decide", '{"id":1,"approve":true,"note":"fuzz"}', {-32001}),
             ("tickets.assign", '{"id":1,"user":"root"}', {-32001}),
             ("tickets.queue", '{"includingFinished":true}', {-32001}),
+            ("tickets.setQueue", '{"id":1,"queue":"netops"}', {-32001}),
+            ("queues.mine", '{}', {-32001}),
             ("audit.entries", '{"limit":5}', {-32001}),
             ("audit.verify", '{}', {-32001}),
+            ("reports.get", '{"since":0,"until":1700000000}', {-32001}),
             ("hello", '{"version":%d}' % rng.choice([0, 2, -1, 2**63 - 1]), {-32003}),
             ("requests.file", '{"tool":"rm -rf /","arguments":{}}', HELPDESK_CODES),
             ("requests.file", '{"tool":"reset_password","arguments":{"account":"root; reboot"}}', HELPDESK_CODES),
