@@ -22,6 +22,19 @@ struct ChatLoopTests {
         return screen
     }
 
+    /// Types `line` and Enter, as the employee sends a message.
+    private func say(_ line: String, in tmux: TmuxSession) throws {
+        try tmux.type(line)
+        try tmux.press("Enter")
+    }
+
+    /// Files ticket #1 for the chat's user and has the demo agent resolve it.
+    private func resolvedTicket(_ tmux: TmuxSession) throws {
+        try fileTicket(tmux)
+        _ = try agent(tmux, ["tickets", "status", "1", "resolved"])
+        try see("Is it fixed?", in: tmux)
+    }
+
     private func fileTicket(_ tmux: TmuxSession) throws {
         let filed = try HelpdeskProcess.run([
             "tickets", "new", "--title", "VPN drops every hour", "--summary", "Since Monday.", "--database", tmux.database,
@@ -40,15 +53,13 @@ struct ChatLoopTests {
         #expect(live.contains("demo-agent on ticket #1 “VPN drops every hour”"))
         #expect(live.contains("demo-agent is working on ticket #1"))
 
-        try tmux.type("any news on ticket 1?")
-        try tmux.press("Enter")
+        try say("any news on ticket 1?", in: tmux)
         let status = try see("Latest from demo-agent", in: tmux)
         #expect(status.contains("#1 “VPN drops every hour” is new (P3), with demo-agent, due"))
         #expect(!status.contains("Let me look up"))
         #expect(!status.contains("hotel wifi"), "an internal note never reaches the employee")
 
-        try tmux.type("/reply 1 Thanks, I will restart tomorrow.")
-        try tmux.press("Enter")
+        try say("/reply 1 Thanks, I will restart tomorrow.", in: tmux)
         try see("You wrote on ticket #1: Thanks", in: tmux)
         let shown = try agent(tmux, ["tickets", "show", "1"])
         #expect(shown.stdout.contains("commented: Thanks, I will restart tomorrow."))
@@ -57,12 +68,9 @@ struct ChatLoopTests {
     @Test func aResolvedTicketIsConfirmedAndRatedFromTheChat() throws {
         let tmux = try TmuxSession()
         try see("F1 help", in: tmux)
-        try fileTicket(tmux)
-        _ = try agent(tmux, ["tickets", "status", "1", "resolved"])
-        try see("Is it fixed?", in: tmux)
+        try resolvedTicket(tmux)
         #expect(try tmux.screen().contains("demo-agent resolved ticket #1 “VPN drops every hour”."))
-        try tmux.type("y 4")
-        try tmux.press("Enter")
+        try say("y 4", in: tmux)
         try see("closed, thank you; rated 4 of 5", in: tmux)
         let shown = try agent(tmux, ["tickets", "show", "1", "--json"])
         #expect(shown.stdout.contains("\"status\":\"closed\""))
@@ -72,11 +80,8 @@ struct ChatLoopTests {
     @Test func notFixedReopensTheTicket() throws {
         let tmux = try TmuxSession()
         try see("F1 help", in: tmux)
-        try fileTicket(tmux)
-        _ = try agent(tmux, ["tickets", "status", "1", "resolved"])
-        try see("Is it fixed?", in: tmux)
-        try tmux.type("n")
-        try tmux.press("Enter")
+        try resolvedTicket(tmux)
+        try say("n", in: tmux)
         try see("reopened: an agent picks it up again", in: tmux)
         #expect(try agent(tmux, ["tickets", "list", "--all"]).stdout.contains("open"))
     }
@@ -84,17 +89,13 @@ struct ChatLoopTests {
     @Test func aReopenedChatShowsTheConversationAndADecisionMadeWhileItWasClosed() throws {
         let tmux = try TmuxSession(columns: 200, rows: 40)
         try see("F1 help", in: tmux)
-        try tmux.type("I forgot my password")
-        try tmux.press("Enter")
+        try say("I forgot my password", in: tmux)
         try see("Which account?", in: tmux)
-        try tmux.type("vpn")
-        try tmux.press("Enter")
+        try say("vpn", in: tmux)
         try see("type y to send", in: tmux)
-        try tmux.type("y")
-        try tmux.press("Enter")
+        try say("y", in: tmux)
         try see("waiting for an agent", in: tmux)
-        try tmux.type("/quit")
-        try tmux.press("Enter")
+        try say("/quit", in: tmux)
         #expect(tmux.exitStatus() == 0)
 
         _ = try agent(tmux, ["approvals", "approve", "1", "--note", "checked with her manager"])
@@ -112,22 +113,18 @@ struct ChatLoopTests {
     @Test func aSentenceStartingWithNoIsAMessageAndTheCardFollowsTheHelpdesk() throws {
         let tmux = try TmuxSession()
         try see("F1 help", in: tmux)
-        try tmux.type("I forgot my password")
-        try tmux.press("Enter")
+        try say("I forgot my password", in: tmux)
         try see("Which account?", in: tmux)
-        try tmux.type("vpn")
-        try tmux.press("Enter")
+        try say("vpn", in: tmux)
         try see("type y to send", in: tmux)
-        try tmux.type("no wait, I meant my email one")
-        try tmux.press("Enter")
+        try say("no wait, I meant my email one", in: tmux)
         let screen = try see("you\n  no wait, I meant my email one", in: tmux)
         #expect(screen.contains("no wait, I meant my email one"), "the whole sentence was sent, not eaten by a shortcut")
         // Whatever the helpdesk made of it, the card shows the same: a changed request, or
         // the old one withdrawn — never a card still asking about a question nobody asks.
         let after = try see("account: email", in: tmux)
         #expect(after.contains("cancelled"))
-        try tmux.type("y")
-        try tmux.press("Enter")
+        try say("y", in: tmux)
         try see("waiting for an agent", in: tmux)
         let pending = try agent(tmux, ["approvals", "list"])
         #expect(pending.stdout.contains("account=email"))
@@ -140,11 +137,9 @@ struct ChatLoopTests {
         defer { try? FileManager.default.removeItem(at: articles) }
         let tmux = try TmuxSession(arguments: "--knowledge \(articles.path)")
         try see("F1 help", in: tmux)
-        try tmux.type("how do I book a parking space in the garage?")
-        try tmux.press("Enter")
+        try say("how do I book a parking space in the garage?", in: tmux)
         try see("can't find this in our knowledge base", in: tmux)
-        try tmux.type("no")
-        try tmux.press("Enter")
+        try say("no", in: tmux)
 
         let article = """
             ---
@@ -160,28 +155,23 @@ struct ChatLoopTests {
             """
         try article.write(to: articles.appendingPathComponent("facilities-parking.md"), atomically: true, encoding: .utf8)
         sleep(3)  // the chat looks at the files at most every two seconds
-        try tmux.type("how do I book a parking space in the garage?")
-        try tmux.press("Enter")
+        try say("how do I book a parking space in the garage?", in: tmux)
         try see("choose Parking", in: tmux)
     }
 
     @Test func aTicketFiledAfterAnEarlierProblemCarriesOnlyItsOwn() throws {
         let tmux = try TmuxSession(columns: 100, rows: 40)
         try see("F1 help", in: tmux)
-        try tmux.type("vpn keeps disconnecting on my iPhone")
-        try tmux.press("Enter")
+        try say("vpn keeps disconnecting on my iPhone", in: tmux)
         try see("Did that solve it?", in: tmux)
-        try tmux.type("how do I get a parking badge for the garage?")
-        try tmux.press("Enter")
+        try say("how do I get a parking badge for the garage?", in: tmux)
         try see("can't find this in our knowledge base", in: tmux)
-        try tmux.type("yes")
-        try tmux.press("Enter")
+        try say("yes", in: tmux)
         let screen = try see("type y to file it", in: tmux)
         let card = try #require(screen.components(separatedBy: "┌ Ticket").last)
         #expect(card.contains("Problem: how do I get a parking badge for the garage?"))
         #expect(!card.contains("iPhone") && !card.contains("systems: vpn"), "the earlier problem's facts stay out")
-        try tmux.type("y")
-        try tmux.press("Enter")
+        try say("y", in: tmux)
         try see("filed as ticket #1", in: tmux)
         let filed = try agent(tmux, ["tickets", "show", "1"])
         #expect(!filed.stdout.contains("iPhone"))
