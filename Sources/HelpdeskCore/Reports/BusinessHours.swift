@@ -91,3 +91,14 @@ public struct BusinessHours: Sendable, Equatable, Codable {
         return hours * 60 + minutes
     }
 }
+
+extension BusinessHours {
+    /// The days in order, so the same hours always encode to the same JSON.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(days.sorted(), forKey: .days)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(timeZone, forKey: .timeZone)
+    }
+}
