@@ -19,8 +19,6 @@ struct ToolCard {
     enum State: Equatable {
         /// Prepared by the engine; waits for the employee's yes or no.
         case proposed
-        /// Confirmed; the request is on its way to the helpdesk.
-        case sending
         case waiting(request: Int)
         case approved(request: Int, by: String?, note: String?)
         case denied(by: String?, reason: String?)
@@ -119,7 +117,6 @@ extension ChatEntry {
         let status: (String, Screen.Style)? =
             switch card.state {
             case .proposed: ("type y to send the request, n to cancel", .warning)
-            case .sending: ("sending the request…", .warning)
             case .waiting(let request): ("request #\(request): waiting for an agent…", .warning)
             case .approved: ("running…", .warning)
             case .denied: nil
