@@ -75,18 +75,38 @@ struct RequestCommand: AsyncParsableCommand {
         }
     }
 
-    /// The request once an agent decided it: from the change that says so, or, should
-    /// the changes stop (the daemon restarting), from asking again.
+    /// The request once an agent decided it: from the change that says so, or from asking
+    /// again — a second after subscribing (a decision made before the subscription took
+    /// hold sends no change this client sees), then every 30 s, and whenever the changes
+    /// stop (the daemon restarting).
     private static func decision(on request: ApprovalRequest, from api: any HelpdeskAPI) async throws -> ApprovalRequest {
+        try await withThrowingTaskGroup(of: ApprovalRequest.self) { group in
+            group.addTask { try await announced(request.id, by: api) }
+            group.addTask {
+                try await Task.sleep(for: .seconds(1))
+                while true {
+                    let current = try await api.request(request.id)
+                    if current.state != .pending { return current }
+                    try await Task.sleep(for: .seconds(30))
+                }
+            }
+            defer { group.cancelAll() }
+            guard let decided = try await group.next() else { throw CancellationError() }
+            return decided
+        }
+    }
+
+    /// The request as the change announcing its decision carries it.
+    private static func announced(_ id: Int, by api: any HelpdeskAPI) async throws -> ApprovalRequest {
         while true {
             do {
-                for try await event in api.changes() where event.subject == request.id && event.kind == .approvalDecided {
+                for try await event in api.changes() where event.subject == id && event.kind == .approvalDecided {
                     if let decided = event.request { return decided }
                 }
             } catch let error as HelpdeskError where error.code == .unavailable {
                 try await Task.sleep(for: .seconds(1))
             }
-            let current = try await api.request(request.id)
+            let current = try await api.request(id)
             if current.state != .pending { return current }
         }
     }
