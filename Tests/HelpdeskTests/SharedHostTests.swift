@@ -168,6 +168,7 @@ import Testing
 
     private func pending(_ host: SharedHost, as agent: String) throws -> [Pending] {
         let listed = try host.helpdesk(as: agent, ["approvals", "list", "--json"])
+        #expect(listed.status == 0, "\(listed.stderr)")
         return try JSONDecoder().decode([Pending].self, from: Data(listed.stdout.utf8))
     }
 }

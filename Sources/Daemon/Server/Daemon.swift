@@ -54,6 +54,10 @@ public final class Daemon: Sendable {
             }
             try FileManager.default.removeItem(atPath: socket)
         }
+        // Enough threads that tools taking their time (each up to its time limit) leave
+        // room for everyone else's calls.
+        let threads = NIOThreadPool(numberOfThreads: 64)
+        threads.start()
         let broadcast = ChangeBroadcast(feed: ChangeFeed(database: setup.database))
         let last = try setup.database.lastEventID()
         let connections = Connections()
@@ -72,7 +76,7 @@ public final class Daemon: Sendable {
                     let service = try HelpdeskService(
                         database: setup.database, configuration: configuration, identity: identity,
                         loaded: setup.loaded, levels: setup.levels)
-                    let session = Session(channel: channel, service: service, changes: broadcast)
+                    let session = Session(channel: channel, service: service, changes: broadcast, threads: threads)
                     connections.add(channel)
                     try channel.pipeline.syncOperations.addHandlers([
                         ByteToMessageHandler(LineFrameDecoder(limit: Wire.maxFrameBytes)), SessionHandler(session: session),
@@ -86,16 +90,20 @@ public final class Daemon: Sendable {
         chmod(socket, 0o666)
         log.info("listening", metadata: ["socket": "\(socket)"])
         return Daemon(
-            socket: socket, server: server, connections: connections,
+            socket: socket, server: server, connections: connections, threads: threads,
             changes: Task.detached { await broadcast.run(from: last) })
     }
 
     private let connections: Connections
+    private let threads: NIOThreadPool
 
-    private init(socket: String, server: any Channel, connections: Connections, changes: Task<Void, Never>) {
+    private init(
+        socket: String, server: any Channel, connections: Connections, threads: NIOThreadPool, changes: Task<Void, Never>
+    ) {
         self.socket = socket
         self.server = server
         self.connections = connections
+        self.threads = threads
         self.changes = changes
     }
 
@@ -105,6 +113,7 @@ public final class Daemon: Sendable {
         changes.cancel()
         try? await server.close()
         await connections.closeAll()
+        try? await threads.shutdownGracefully()
         try? FileManager.default.removeItem(atPath: socket)
         log.info("stopped", metadata: ["socket": "\(socket)"])
     }

@@ -2,6 +2,7 @@ import Foundation
 import HelpdeskCore
 import Logging
 import NIOCore
+import NIOPosix
 import Service
 import Synchronization
 
@@ -13,14 +14,18 @@ final class Session: Sendable {
     private let channel: any Channel
     let service: HelpdeskService
     private let changes: ChangeBroadcast
+    /// Where the service's calls run: they block (SQLite, a tool that takes its time), and
+    /// blocking the few threads Swift concurrency has would stall every client.
+    private let threads: NIOThreadPool
     private let greeted = Mutex(false)
     private let tasks = Mutex<[Int: Task<Void, Never>]>([:])
     private let nextTask = Atomic(0)
 
-    init(channel: any Channel, service: HelpdeskService, changes: ChangeBroadcast) {
+    init(channel: any Channel, service: HelpdeskService, changes: ChangeBroadcast, threads: NIOThreadPool) {
         self.channel = channel
         self.service = service
         self.changes = changes
+        self.threads = threads
     }
 
     /// Answers one line, then calls `done`. Each request runs in its own task, so a long
@@ -76,6 +81,8 @@ final class Session: Sendable {
             try await dispatch(method, id: id, line: line)
         } catch let error as HelpdeskError {
             await send(Response<Empty>(id: id, error: RPCError(error)))
+        } catch is CancellationError {
+            return  // the connection closed while the call ran: nobody to answer
         } catch is DecodingError {
             await send(
                 Response<Empty>(id: id, error: RPCError(code: RPCError.invalidParams, message: "invalid params for \(name)")))
@@ -121,10 +128,10 @@ final class Session: Sendable {
     }
 
     private func answer<P: Codable & Sendable, R: Codable & Sendable>(
-        _ id: RPCID, _ line: Data, _ body: (P) throws -> R
+        _ id: RPCID, _ line: Data, _ body: @escaping @Sendable (P) throws -> R
     ) async throws {
-        let request = try Wire.decoder.decode(Request<P>.self, from: line)
-        await send(Response(id: id, result: try body(request.params)))
+        let params = try Wire.decoder.decode(Request<P>.self, from: line).params
+        await send(Response(id: id, result: try await threads.runIfActive { try body(params) }))
     }
 
     private func hello(_ params: Params.Hello) throws -> Results.Hello {
