@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 import Synchronization
 
 /// A knowledge folder, loaded and indexed.
@@ -121,7 +122,7 @@ public struct KnowledgeBase: Sendable {
             let relative = String(full.dropFirst(rootPath.count + 1))
             let id = String(relative.dropLast(3))
             let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            guard let fingerprint = ArticleFile.fingerprint(of: path) else {
+            guard let fingerprint = FileFingerprint.of(path) else {
                 issues.append(
                     KnowledgeIssue(file: path, message: "cannot be read (a broken link, or removed while loading); skipped"))
                 continue
@@ -129,5 +130,19 @@ public struct KnowledgeBase: Sendable {
             files.append(ArticleFile(id: id, path: path, fingerprint: fingerprint))
         }
         return files.sorted { $0.id < $1.id }
+    }
+}
+
+extension KnowledgeBase {
+    /// What changes when an article or `synonyms.txt` under `directory` is added, removed
+    /// or edited: each file's fingerprint by path. Cheap: no file is read.
+    public static func version(of directory: String) -> [String: FileFingerprint] {
+        var issues: [KnowledgeIssue] = []
+        var version = Dictionary(
+            ((try? articleFiles(in: directory, issues: &issues)) ?? []).map { ($0.path, $0.fingerprint) },
+            uniquingKeysWith: { first, _ in first })
+        let synonyms = (directory as NSString).appendingPathComponent(Synonyms.fileName)
+        version[synonyms] = FileFingerprint.of(synonyms)
+        return version
     }
 }

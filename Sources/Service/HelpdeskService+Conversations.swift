@@ -38,41 +38,51 @@ extension HelpdeskService {
         return AsyncThrowingStream { continuation in
             let task = Task {
                 for await event in replies {
-                    switch event {
-                    case .done(var reply, let next):
-                        if reply.kind == .status {
-                            reply.text = status(of: reply.ticketNumber)
-                            continuation.yield(.text(reply.text))
-                        }
-                        if let outcome = reply.outcome { record(outcome, in: id, before: before) }
-                        if let question = unansweredQuestion(message, reply: reply, before: before, after: next) {
-                            recordGap(question, in: id)
-                        }
-                        if reply.toolConfirmed, let call = reply.tool {
-                            do {
-                                reply.request = try fileRequest(
-                                    call.tool, arguments: call.arguments.mapValues(\.description), conversation: id)
-                            } catch {
-                                let refusal = "\nThe request could not be filed: \(error)."
-                                reply.text += refusal
-                                continuation.yield(.text(refusal))
-                            }
-                        }
-                        do {
-                            try database.recordTurn(id, message: message, reply: reply.text, state: next)
-                        } catch {
-                            continuation.yield(.text("\n(This exchange could not be saved: \(error).)"))
-                        }
-                        continuation.yield(.done(reply, next))
+                    guard case .done(let reply, let next) = event else {
+                        continuation.yield(event)
                         continue
-                    default: break
                     }
-                    continuation.yield(event)
+                    let (acted, added) = act(on: reply, to: message, in: id, before: before, after: next)
+                    if !added.isEmpty { continuation.yield(.text(added)) }
+                    continuation.yield(.done(acted, next))
                 }
                 continuation.finish()
             }
             continuation.onTermination = { _ in task.cancel() }
         }
+    }
+
+    /// Does what the engine decided and stores the exchange: answers a status question
+    /// from the ticket, records an outcome or an unanswered question, files a confirmed
+    /// request. Returns the reply as it now is, and the text added to what was streamed.
+    private func act(on reply: Reply, to message: String, in id: Int, before: Conversation, after: Conversation)
+        -> (Reply, added: String)
+    {
+        var reply = reply
+        var added = ""
+        if reply.kind == .status {
+            reply.text = status(of: reply.ticketNumber)
+            added = reply.text
+        }
+        if let outcome = reply.outcome { record(outcome, in: id, before: before) }
+        if let question = unansweredQuestion(message, reply: reply, before: before, after: after) {
+            recordGap(question, in: id)
+        }
+        if reply.toolConfirmed, let call = reply.tool {
+            do {
+                reply.request = try fileRequest(call.tool, arguments: call.arguments.mapValues(\.description), conversation: id)
+            } catch {
+                let refusal = "\nThe request could not be filed: \(error)."
+                reply.text += refusal
+                added += refusal
+            }
+        }
+        do {
+            try database.recordTurn(id, message: message, reply: reply.text, state: after)
+        } catch {
+            added += "\n(This exchange could not be saved: \(error).)"
+        }
+        return (reply, added)
     }
 
     /// Files a ticket for the asker, in the queue the routing rules choose (and with their
@@ -91,7 +101,7 @@ extension HelpdeskService {
 
     /// The last messages of a conversation before a time: its owner's, or any for an agent.
     public func recentMessages(of conversation: Int, limit: Int, before: Date?) throws -> [Conversation.Message] {
-        guard let (owner, _) = try database.conversation(conversation), owner == identity.user || role == .agent else {
+        guard let owner = try database.owner(ofConversation: conversation), owner == identity.user || role == .agent else {
             throw HelpdeskError.notYourConversation(conversation)
         }
         return try database.messages(of: conversation, limit: limit, before: before)
@@ -108,8 +118,6 @@ extension HelpdeskService {
     }
 
     private func ownConversation(_ id: Int) throws {
-        guard let (owner, _) = try database.conversation(id), owner == identity.user else {
-            throw HelpdeskError.notYourConversation(id)
-        }
+        guard try database.owner(ofConversation: id) == identity.user else { throw HelpdeskError.notYourConversation(id) }
     }
 }

@@ -18,7 +18,7 @@ extension HelpdeskService {
             guard detail.ticket.requester == identity.user else { throw HelpdeskError.notYours(number) }
             var text = Self.line(for: detail.ticket, now: now) + "."
             let word = detail.history.last { $0.kind == .comment && $0.actor != detail.ticket.requester }
-            if let word { text += "\nLatest from \(word.actor) (\(Self.time(word.at, now: now))): “\(word.detail)”" }
+            if let word { text += "\nLatest from \(word.actor) (\(LocalTime.clock(word.at, now: now))): “\(word.detail)”" }
             if detail.ticket.status == .resolved { text += "\nIs it fixed? Answer the card below, or say so here." }
             return text
         } catch let error as HelpdeskError where error.code == .notFound {
@@ -28,21 +28,15 @@ extension HelpdeskService {
         }
     }
 
-    /// "#3 “VPN drops” is open (P2), with alice, due 15:00 today".
+    /// "#3 “VPN drops” is open (P2), with alice, due 15:00".
     private static func line(for ticket: Ticket, now: Date) -> String {
         let who = ticket.assignee.map { "with \($0)" } ?? "not yet picked up"
         let due =
             ticket.status.isActive
-            ? (ticket.dueBy < now ? ", overdue since \(time(ticket.dueBy, now: now))" : ", due \(time(ticket.dueBy, now: now))")
+            ? (ticket.dueBy < now
+                ? ", overdue since \(LocalTime.clock(ticket.dueBy, now: now))"
+                : ", due \(LocalTime.clock(ticket.dueBy, now: now))")
             : ""
         return "#\(ticket.id) “\(ticket.title)” is \(ticket.status.rawValue) (\(ticket.priority.rawValue)), \(who)\(due)"
-    }
-
-    /// Local time: "15:00 today", or "Tue 25 Nov 09:00".
-    static func time(_ date: Date, now: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.dateFormat = Calendar.current.isDate(date, inSameDayAs: now) ? "HH:mm 'today'" : "EEE d MMM HH:mm"
-        return formatter.string(from: date)
     }
 }

@@ -108,6 +108,8 @@ struct ChatLoopTests {
         // Input history survived too: ↑ brings back the last line typed.
         try tmux.press("Up", pane: 1)
         try see("> /quit", in: tmux, pane: 1)
+        let history = try FileManager.default.attributesOfItem(atPath: tmux.scratch.path + "/state/helpdesk/history")
+        #expect((history[.posixPermissions] as? NSNumber)?.intValue == 0o600, "kept private to the user")
     }
 
     @Test func aSentenceStartingWithNoIsAMessageAndTheCardFollowsTheHelpdesk() throws {

@@ -259,35 +259,15 @@ final class SharedHost {
     /// Starts `executable` with a plain environment, output to `outputs`.stdout and .stderr.
     private static func start(_ executable: String, _ arguments: [String], outputs: String) throws -> Started {
         let (stdout, stderr) = (outputs + ".stdout", outputs + ".stderr")
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        // The test's threads block most signals and a child inherits the mask: sshd and the
-        // daemon would not hear SIGTERM. Start with an empty mask and default dispositions.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        // From `/`: the test's own folder may be closed to the users.
-        let argv = (["/usr/bin/env", "-C", "/", executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        // Not the test's environment: an XDG_CONFIG_HOME of root's must not reach the users.
-        let variables: [String] = ["PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8"]
-        let environment = variables.map { strdup($0) } + [nil]
-        defer { environment.forEach { free($0) } }
-        var pid: pid_t = 0
-        let error = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, environment)
-        guard error == 0 else { throw Failure(description: "cannot start \(executable): \(String(cString: strerror(error)))") }
-        return Started(pid: pid, stdout: stdout, stderr: stderr)
+        // From `/`: the test's own folder may be closed to the users. Not the test's
+        // environment: an XDG_CONFIG_HOME of root's must not reach the users.
+        let started = CleanSpawn.start(
+            ["/usr/bin/env", "-C", "/", executable] + arguments,
+            environment: ["PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8"], stdout: stdout, stderr: stderr, mode: 0o644)
+        switch started {
+        case .success(let pid): return Started(pid: pid, stdout: stdout, stderr: stderr)
+        case .failure(let error): throw Failure(description: "cannot start \(executable): \(error.localizedDescription)")
+        }
     }
 
     /// A TCP port on 127.0.0.1 that nothing listens on now.

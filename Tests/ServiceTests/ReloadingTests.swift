@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 import Service
 import Testing
 
@@ -11,7 +12,7 @@ struct ReloadingTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("tools.json").path
         try "1".write(toFile: file, atomically: true, encoding: .utf8)
-        let loaded = try Reloading(watching: { [file] }, every: .zero) {
+        let loaded = try Reloading(watching: { FileFingerprint.of(file).map { [file: $0] } ?? [:] }, every: .zero) {
             guard let number = Int(try String(contentsOfFile: file, encoding: .utf8)) else {
                 throw CocoaError(.fileReadCorruptFile)
             }

@@ -44,7 +44,6 @@ enum Pushed {
 enum Params {
     struct Hello: Codable, Sendable { let version: Int }
     struct ID: Codable, Sendable { let id: Int }
-    struct Conversation: Codable, Sendable { let conversation: Int }
     struct Send: Codable, Sendable {
         let conversation: Int
         let message: String

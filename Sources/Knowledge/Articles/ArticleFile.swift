@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 
 /// A Markdown file found in the knowledge folder, with what identifies its version.
 struct ArticleFile: Sendable, Equatable {
@@ -6,14 +7,8 @@ struct ArticleFile: Sendable, Equatable {
     let id: String
     /// Path as given, for reading and for messages.
     let path: String
-    let fingerprint: Fingerprint
-
-    /// Size and modification time: what tells the cache a file changed without reading it.
-    struct Fingerprint: Sendable, Equatable {
-        let size: Int64
-        /// Nanoseconds since 1970.
-        let modified: Int64
-    }
+    /// What tells the cache the file changed without reading it.
+    let fingerprint: FileFingerprint
 
     /// Reads the file and parses it, or says why it was skipped.
     func load() -> (Article?, [KnowledgeIssue]) {
@@ -35,14 +30,6 @@ struct ArticleFile: Sendable, Equatable {
     }
 
     private func issue(_ message: String) -> KnowledgeIssue { KnowledgeIssue(file: path, message: message) }
-
-    static func fingerprint(of path: String) -> Fingerprint? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = attributes[.size] as? NSNumber,
-            let modified = attributes[.modificationDate] as? Date
-        else { return nil }
-        return Fingerprint(size: size.int64Value, modified: Int64(modified.timeIntervalSince1970 * 1e9))
-    }
 
     private static func reason(_ error: any Error) -> String {
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError

@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 
 /// The analysed knowledge base on disk, so that start-up reads and analyses only the
 /// articles whose size or modification time changed since the last run.
@@ -14,7 +15,7 @@ struct IndexCache {
     struct Entry {
         let index: Int
         let firstPassage: Int
-        let fingerprint: ArticleFile.Fingerprint
+        let fingerprint: FileFingerprint
         let issues: [KnowledgeIssue]
     }
 
@@ -104,7 +105,7 @@ struct IndexCache {
         var entries: [String: Entry] = [:]
         var firstPassage = 0
         for index in 0..<Int(try reader.read(UInt64.self)) {
-            let fingerprint = ArticleFile.Fingerprint(size: try reader.read(), modified: try reader.read())
+            let fingerprint = FileFingerprint(size: try reader.read(), modified: try reader.read())
             let id = try reader.readString()
             let title = try reader.readString()
             let category = try reader.readOptionalString()

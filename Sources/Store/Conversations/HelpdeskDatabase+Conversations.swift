@@ -14,6 +14,11 @@ extension HelpdeskDatabase {
         }
     }
 
+    /// Whose conversation `id` is; nil when there is none. Reads no state.
+    public func owner(ofConversation id: Int) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT user FROM conversation WHERE id = ?", arguments: [id]) }
+    }
+
     /// The conversation's owner and the engine's state.
     public func conversation(_ id: Int) throws -> (user: String, state: Conversation)? {
         try read { db in
@@ -38,6 +43,21 @@ extension HelpdeskDatabase {
             try db.execute(
                 sql: "UPDATE conversation SET state = ?, updated = ? WHERE id = ?",
                 arguments: [encoded, now.timeIntervalSince1970, id])
+        }
+    }
+
+    /// Sets the engine's open question outside a turn — after a tool run, so the next
+    /// message can answer "did that solve it?" — in one transaction with reading the state,
+    /// so a turn stored meanwhile is not overwritten.
+    public func setPending(_ pending: Conversation.Pending?, in id: Int, at now: Date = Date()) throws {
+        try write { db in
+            guard let stored = try String.fetchOne(db, sql: "SELECT state FROM conversation WHERE id = ?", arguments: [id]),
+                var state = try? JSONDecoder().decode(Conversation.self, from: Data(stored.utf8))
+            else { return }
+            state.pending = pending
+            try db.execute(
+                sql: "UPDATE conversation SET state = ?, updated = ? WHERE id = ?",
+                arguments: [String(decoding: try JSONEncoder.sorted.encode(state), as: UTF8.self), now.timeIntervalSince1970, id])
         }
     }
 

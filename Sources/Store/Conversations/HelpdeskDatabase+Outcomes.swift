@@ -3,7 +3,7 @@ import GRDB
 import HelpdeskCore
 
 /// What the employee said when asked whether an answer or a tool run solved the problem.
-public struct Outcome: Sendable, Equatable {
+public struct RecordedOutcome: Sendable, Equatable {
     public let conversation: Int
     public let user: String
     public let solved: Bool
@@ -26,29 +26,16 @@ extension HelpdeskDatabase {
     }
 
     /// The outcomes recorded from `since` on, oldest first.
-    public func outcomes(since: Date = .distantPast) throws -> [Outcome] {
+    public func outcomes(since: Date = .distantPast) throws -> [RecordedOutcome] {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM outcome WHERE at >= ? ORDER BY id", arguments: [since.timeIntervalSince1970]
             ).map { row in
-                Outcome(
+                RecordedOutcome(
                     conversation: row.integer("conversation"), user: row.text("user"), solved: row.integer("solved") != 0,
                     articles: (try? JSONDecoder().decode([String].self, from: Data(row.text("articles").utf8))) ?? [],
                     tool: row.optionalText("tool"), at: row.date("at"))
             }
-        }
-    }
-
-    /// Replaces the engine's state of a conversation outside a turn: after a tool run, so
-    /// the next message can answer "did that solve it?".
-    public func setPending(_ pending: Conversation.Pending?, in conversation: Int, at now: Date = Date()) throws {
-        guard var state = try self.conversation(conversation)?.state else { return }
-        state.pending = pending
-        let encoded = String(decoding: try JSONEncoder.sorted.encode(state), as: UTF8.self)
-        try write { db in
-            try db.execute(
-                sql: "UPDATE conversation SET state = ?, updated = ? WHERE id = ?",
-                arguments: [encoded, now.timeIntervalSince1970, conversation])
         }
     }
 }

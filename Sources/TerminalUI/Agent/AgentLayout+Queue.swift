@@ -22,7 +22,7 @@ extension AgentLayout {
         var lines: [QueueLine] = [("Pending approvals (\(approvals.count))", .bold, nil)]
         if approvals.isEmpty { lines.append(("  none", .dim, nil)) }
         for request in approvals {
-            let age = AgentTime.span(Date().timeIntervalSince(request.created))
+            let age = LocalTime.span(Date().timeIntervalSince(request.created))
             lines.append(
                 (
                     "#\(request.id) \(id(request.requester)) · \(AgentPrompt.describe(request)) · \(age) ago", .warning,
@@ -45,7 +45,7 @@ extension AgentLayout {
             lines.append(("  \(why)", .dim, nil))
         }
         for ticket in tickets {
-            let due = ticket.status.isActive ? " · \(AgentTime.due(ticket.dueBy))" : ""
+            let due = ticket.status.isActive ? " · \(LocalTime.due(ticket.dueBy))" : ""
             let style = ticket.status.isActive ? AgentTime.urgency(of: ticket.dueBy) : .dim
             let assignee = ticket.assignee.map { " → \(id($0))" } ?? ""
             let text =

@@ -31,10 +31,10 @@ extension AgentLayout {
         ]
         lines += wrap(facts.joined(separator: " · "), width: width, .accent)
         if ticket.status.isActive {
-            let due = "\(AgentTime.due(ticket.dueBy)), \(AgentTime.clock(ticket.dueBy))"
-            lines += wrap("filed \(AgentTime.clock(ticket.created)) · \(due)", width: width, AgentTime.urgency(of: ticket.dueBy))
+            let due = "\(LocalTime.due(ticket.dueBy)), \(LocalTime.clock(ticket.dueBy))"
+            lines += wrap("filed \(LocalTime.clock(ticket.created)) · \(due)", width: width, AgentTime.urgency(of: ticket.dueBy))
         } else {
-            lines += wrap("filed \(AgentTime.clock(ticket.created)) · \(ticket.status.rawValue)", width: width, .dim)
+            lines += wrap("filed \(LocalTime.clock(ticket.created)) · \(ticket.status.rawValue)", width: width, .dim)
         }
         lines.append(section("Summary", width: width))
         lines += wrap(TerminalText.sanitize(ticket.summary, keepNewlines: true), width: width, .normal)
@@ -60,7 +60,7 @@ extension AgentLayout {
         case .rating: what = "rated the resolution \(id(event.detail)) of 5"
         case .queue: what = "sent it to queue \(id(event.detail))"
         }
-        var lines = wrap("\(AgentTime.clock(event.at)) \(id(event.actor)) \(what)", width: width, style)
+        var lines = wrap("\(LocalTime.clock(event.at)) \(id(event.actor)) \(what)", width: width, style)
         if event.kind == .comment || event.kind == .note {
             let text = TerminalText.sanitize(event.detail, keepNewlines: true)
             lines += wrap(text, width: width - 4, event.kind == .note ? .warning : .normal).map { ("    " + $0.text, $0.style) }

@@ -24,7 +24,7 @@ struct ChatCommand: ParsableCommand {
                 // article or tools.json changes.
                 let index = Mutex(Optional(try knowledge.load().index))
                 let (toolsFile, articles) = (try tools.path(), try knowledge.directory())
-                let loaded = try Reloading(watching: { [toolsFile, articles] }) {
+                let loaded = try Reloading(watching: { sourceVersion(knowledge: articles, tools: toolsFile) }) {
                     let catalog = try tools.load()
                     let index = try index.withLock { $0.take() } ?? knowledge.load(quiet: true).index
                     return HelpdeskService.Loaded(tools: catalog, engine: GroundedEngine(index: index, tools: catalog))

@@ -99,7 +99,7 @@ private struct Plan {
         let levels = try configuration.serviceLevels(file: configurationFile ?? "config.json")
         let (tools, knowledge) = (self.tools, self.knowledge)
         let cache = (database as NSString).deletingLastPathComponent + "/cache"
-        let loaded = try Reloading(watching: { [tools, knowledge] }) {
+        let loaded = try Reloading(watching: { sourceVersion(knowledge: knowledge, tools: tools) }) {
             let catalog: ToolCatalog
             do {
                 catalog = try ToolCatalog.load(tools)

@@ -8,7 +8,8 @@ enum TicketOutput {
         let rows = tickets.map { ticket -> TerminalString in
             let id = "#\(ticket.id)".padding(toLength: 6, withPad: " ", startingAt: 0)
             let status = ticket.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
-            let due = (ticket.status.isActive ? dueText(ticket.dueBy) : "").padding(toLength: 14, withPad: " ", startingAt: 0)
+            let due = (ticket.status.isActive ? LocalTime.due(ticket.dueBy) : "").padding(
+                toLength: 14, withPad: " ", startingAt: 0)
             let queue = TerminalText.identifier(ticket.queue).padding(toLength: 14, withPad: " ", startingAt: 0)
             return "\(id)\(ticket.priority.rawValue)  \(status)\(due)\(queue) \(id: ticket.title)"
         }
@@ -41,14 +42,6 @@ enum TicketOutput {
 
     static func time(_ date: Date) -> String {
         date.formatted(.iso8601)
-    }
-
-    /// "in 3h", "overdue 20m".
-    private static func dueText(_ due: Date, now: Date = Date()) -> String {
-        let minutes = Int(due.timeIntervalSince(now) / 60)
-        let amount =
-            abs(minutes) >= 1440 ? "\(abs(minutes) / 1440)d" : abs(minutes) >= 60 ? "\(abs(minutes) / 60)h" : "\(abs(minutes))m"
-        return minutes < 0 ? "overdue \(amount)" : "due in \(amount)"
     }
 
     private static func describe(_ event: TicketEvent) -> TerminalString {
