@@ -88,11 +88,12 @@ extension AgentProgram {
     /// Does `change`, then reloads; says what happened or why it was refused.
     func act(_ done: String, _ change: @escaping @Sendable () async throws -> Void) {
         perform(change) { result in
-            switch result {
-            case .success: self.notice = (done, .success)
-            case .failure(let error): self.notice = (String(describing: error), .danger)
+            self.reload {
+                switch result {
+                case .success: self.notice = (done, .success)
+                case .failure(let error): self.notice = (String(describing: error), .danger)
+                }
             }
-            self.reload()
         }
     }
 
@@ -106,16 +107,16 @@ extension AgentProgram {
             try await edit()
             return try? await api.ticket(id)
         }) { result in
-            switch result {
-            case .success(let detail):
-                self.notice = (done, .success)
-                if let detail, self.detail?.ticket.id == id {
-                    self.detail = detail
-                    if showingLatest { self.detailScroll = Int.max / 2 }
-                }
-            case .failure(let error): self.notice = (String(describing: error), .danger)
+            if case .success(let detail?) = result, self.detail?.ticket.id == id {
+                self.detail = detail
+                if showingLatest { self.detailScroll = Int.max / 2 }
             }
-            self.reload()
+            self.reload {
+                switch result {
+                case .success: self.notice = (done, .success)
+                case .failure(let error): self.notice = (String(describing: error), .danger)
+                }
+            }
         }
     }
 

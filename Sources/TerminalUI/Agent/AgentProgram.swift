@@ -83,7 +83,9 @@ public final class AgentProgram: TerminalProgram {
         var myQueues: [String]?
     }
 
-    func reload() {
+    /// Fetches the queue again; `then` runs once it is shown (or failed), so an action's
+    /// notice never sits beside the queue as it was before the action.
+    func reload(then: (() -> Void)? = nil) {
         let api = self.api
         let open = detail?.ticket.id
         let known = Set(context.keys)
@@ -119,6 +121,7 @@ public final class AgentProgram: TerminalProgram {
             case .failure(let error):
                 self.notice = (String(describing: error), .danger)
             }
+            then?()
         }
     }
 
