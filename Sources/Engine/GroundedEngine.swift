@@ -158,6 +158,9 @@ public final class GroundedEngine: ConversationEngine {
             }
             let isNewRequest = cues.isQuestion || requestedTool(message).map { $0.tool.name != name } == true
             switch slots.answer(message, for: parameter, isNewRequest: isNewRequest) {
+            case .value(let value) where cues.isYes && MessageCues(value).words == cues.words:
+                // "yep, go ahead" names nothing, though a free-text parameter would take it.
+                return collect(tool, arguments: arguments, note: nil, similarity: 1, &conversation)
             case .value(let value):
                 var arguments = arguments
                 arguments[asked] = value

@@ -15,7 +15,7 @@ struct ToolsFileReadingTests {
                "examples": ["please install Firefox", "I need a program installed"],
                "parameters": {"type": "object", "required": ["program"], "properties": {
                  "program": {"type": "string", "pattern": "[A-Za-z0-9 .+_-]{2,40}",
-                             "description": "Which program (its name, for example Inkscape)?"}}},
+                             "description": "Which program (its name, for example Inkscape or Notepad++)?"}}},
                "approval": "agent", "run": {"argv": ["/usr/local/bin/install-program", "{program}"]}},
               {"name": "reset_password", "title": "Reset a password",
                "description": "Sets a temporary password.",
@@ -43,6 +43,7 @@ struct ToolsFileReadingTests {
         ("pls install Notepad++", "Notepad++"),
         ("I need Adobe Acrobat Reader installed on this PC so I can open PDFs", "Adobe Acrobat Reader"),
         ("please install 7-Zip on my laptop", "7-Zip"),
+        ("please install zotero on my laptop", "zotero"),
     ])
     func aProgramNamedInTheRequestIsTaken(message: String, program: String) throws {
         let reply = try chat(message)[0]
@@ -53,7 +54,7 @@ struct ToolsFileReadingTests {
     @Test func withoutANameItAsksWithTheDescriptionAndNeverShowsThePattern() throws {
         let replies = try chat("I need a program installed", "the one for drawing diagrams that my team uses", "Inkscape")
         #expect(replies[0].kind == .clarify)
-        #expect(replies[0].text.contains("Which program (its name, for example Inkscape)?"))
+        #expect(replies[0].text.contains("Which program (its name, for example Inkscape or Notepad++)?"))
         #expect(replies[1].kind == .clarify, "a description is not a name: \(replies[1].text)")
         #expect(!replies.contains { $0.text.contains("[A-Za-z") }, "a regular expression is never shown")
         #expect(replies[2].tool == ToolCall(tool: "install_software", arguments: ["program": .string("Inkscape")]))
@@ -67,6 +68,19 @@ struct ToolsFileReadingTests {
     func valuesAreNamedAsTheDescriptionNamesThem(message: String, account: String) throws {
         let reply = try chat(message)[0]
         #expect(reply.tool == ToolCall(tool: "reset_password", arguments: ["account": .string(account)]), "\(reply.text)")
+    }
+
+    /// A name the description gives as an example is still a name when someone asks for it.
+    @Test func aNameFromTheDescriptionIsTakenToo() throws {
+        let reply = try chat("could you install Notepad++ on my PC?")[0]
+        #expect(reply.tool == ToolCall(tool: "install_software", arguments: ["program": .string("Notepad++")]), "\(reply.text)")
+    }
+
+    @Test func aYesOrAVagueWordIsNotAName() throws {
+        let replies = try chat("I need a program installed", "yep go ahead", "install whichever one opens zip files")
+        #expect(replies[1].kind == .clarify, "\(replies[1].text)")
+        #expect(replies[1].tool?.arguments == [:])
+        #expect(replies[2].tool?.arguments["program"] == nil, "\(replies[2].text)")
     }
 
     @Test func aNewValueBeforeConfirmingChangesTheRequest() throws {

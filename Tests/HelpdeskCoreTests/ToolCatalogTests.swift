@@ -131,9 +131,9 @@ struct ToolCatalogTests {
                 == "tools.json:3:10:tools[1].name: a second tool named `a` (the first is at line 2); names must be unique")
     }
 
-    /// The duplicate-name check was quadratic: 96 s for this file. The bound is generous on
-    /// purpose (a debug build on a busy machine); the point is linear against quadratic.
-    @Test func twoHundredThousandToolsLoadInSeconds() throws {
+    /// The duplicate-name check was quadratic: 96 s for this file, which a regression would
+    /// bring back to every `swift test` (no timed assertion here: those fail on busy machines).
+    @Test func twoHundredThousandToolsLoad() throws {
         var text = #"{"tools": ["#
         for index in 0..<200_000 {
             if index > 0 { text += ",\n" }
@@ -141,9 +141,7 @@ struct ToolCatalogTests {
                 #"{"name": "t\#(index)", "title": "t", "description": "d", "approval": "none", "run": {"builtin": "directory.account_status"}}"#
         }
         text += "]}"
-        let start = ContinuousClock.now
         let catalog = try ToolCatalog.parse(bytes: Array(text.utf8), file: "tools.json")
         #expect(catalog.tools.count == 200_000)
-        #expect(ContinuousClock.now - start < .seconds(10))
     }
 }

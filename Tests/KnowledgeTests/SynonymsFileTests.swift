@@ -120,9 +120,7 @@ struct SynonymsFileTests {
         let line = "laptop, notebook\n"
         let lines = SynonymsFile.maxBytes / line.utf8.count + 100
         try kb.write(Synonyms.fileName, String(repeating: line, count: lines))
-        let started = ContinuousClock.now
         let synonyms = SynonymsFile.load(inFolder: kb.path)
-        #expect(ContinuousClock.now - started < .seconds(5))
         let used = SynonymsFile.maxBytes / line.utf8.count
         #expect(
             synonyms.issues.map(\.description) == [

@@ -41,6 +41,6 @@ public struct DecisionWeights: Sendable, Equatable {
     }
 
     public static let shipped = DecisionWeights(
-        answer: LogisticModel(weights: [0.7855, 3.9915, -0.5333, 1.7989, 3.7937, 2.9116, -1.1472, 3.0106], bias: -9.3175),
-        tool: LogisticModel(weights: [3.4269, 2.8321, 1.9003, 1.6898, 1.4705, 1.5310, 1.2671, -1.3383, 2.0153], bias: -7.5755))
+        answer: LogisticModel(weights: [0.7629, 3.9547, -0.5226, 1.7660, 3.7799, 2.9139, -1.1377, 3.0135], bias: -9.2938),
+        tool: LogisticModel(weights: [3.4886, 2.8951, 1.9022, 1.7172, 1.4733, 1.6272, 1.2607, -1.5063, 2.2205], bias: -7.7395))
 }

@@ -130,11 +130,12 @@ struct MessageCues {
     /// The question word a message opens with ("when"), for comparing with examples.
     var openingQuestionWord: String? { words.first.flatMap { Self.questionWords.contains($0) ? $0 : nil } }
 
-    /// Asks for something to be done: "can you", "please", "I need".
+    /// Asks for something to be done: "can you", "please", "I need", "can I get".
     var isRequest: Bool {
         hasAny([
             "can you", "could you", "would you", "will you", "please", "pls", "plz", "i need", "i want", "id like",
-            "i would like", "help me", "need you to",
+            "i would like", "help me", "need you to", "can i get", "could i get", "can i have", "could i have",
+            "may i have", "can we get", "could we get", "give me", "get me", "set me up",
         ])
     }
 

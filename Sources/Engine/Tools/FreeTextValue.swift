@@ -6,12 +6,17 @@ import HelpdeskCore
 ///
 /// A value looks like a name: it has a digit or a symbol inside (`7-Zip`, `ng-4west-01`,
 /// `Notepad++`), or capitals where a sentence has none (`Visio`, `RStudio`). Runs of capitalised words are
-/// one name when the pattern allows spaces ("Adobe Acrobat Reader"). Common words never
-/// are: stop words, the tool's own wording, and words frequent in the knowledge base.
+/// one name when the pattern allows spaces ("Adobe Acrobat Reader"). A plain lower-case
+/// word is a weaker candidate, and only when no article uses it ("add me to sre"). Common
+/// words never are: stop words, the tool's own wording, and words frequent in the
+/// knowledge base.
 struct FreeTextValue: Sendable {
+    /// How a lower-case word is used: ordinary vocabulary, a word the knowledge base uses
+    /// now and then, or one it never uses.
+    enum WordUse: Sendable { case common, rare, unseen }
+
     let parameter: Parameter
-    /// Whether a lower-case word is ordinary vocabulary rather than a name.
-    let isCommon: @Sendable (String) -> Bool
+    let use: @Sendable (String) -> WordUse
 
     /// The most name-like value in `message` that the parameter accepts, or nil when
     /// there is none or two are equally likely.
@@ -64,12 +69,14 @@ struct FreeTextValue: Sendable {
         return found
     }
 
-    /// 2 for a digit or symbol inside, 1 for capitals mid-sentence, 0 for anything else.
+    private func isCommon(_ word: String) -> Bool { use(word) == .common }
+
+    /// 2 for a digit or symbol inside, 1 for capitals mid-sentence, 0.5 for a word no
+    /// article uses, 0 for anything else.
     private func nameStrength(_ token: String, sentenceStart: Bool) -> Double {
         let lower = token.lowercased()
         let letters = token.filter(\.isLetter)
-        let inner = token.dropFirst().dropLast()
-        if token.contains(where: \.isNumber) || inner.contains(where: { "-._+".contains($0) }) || token.hasSuffix("++") {
+        if Self.hasSymbolInside(token) {
             // A name of its own unless it is a common word written with a hyphen ("wi-fi").
             let joined = lower.filter { $0.isLetter || $0.isNumber }
             if letters.isEmpty && token.count < 3 { return 0 }
@@ -77,7 +84,15 @@ struct FreeTextValue: Sendable {
         }
         if isCommon(lower) { return 0 }
         let capitals = token.filter(\.isUppercase).count
-        return capitals > 1 || (capitals == 1 && !sentenceStart) ? 1 : 0
+        if capitals > 1 || (capitals == 1 && !sentenceStart) { return 1 }
+        return capitals == 0 && letters.count > 1 && use(lower) == .unseen ? 0.5 : 0
+    }
+
+    /// A digit, or a symbol between letters, as names have and words do not: `7-Zip`,
+    /// `ng-4west-01`, `Notepad++`, `node.js`.
+    static func hasSymbolInside(_ token: String) -> Bool {
+        token.contains(where: \.isNumber) || token.dropFirst().dropLast().contains(where: { "-._+".contains($0) })
+            || token.hasSuffix("++")
     }
 
     private func accepts(_ text: String) -> Bool { (try? parameter.validate(text)) != nil }

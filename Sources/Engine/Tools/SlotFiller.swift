@@ -7,7 +7,7 @@ struct SlotFiller: Sendable {
     private let names: [String: ValueNames]
     private let freeText: [String: FreeTextValue]
 
-    init(tool: ToolDefinition, isCommon: @escaping @Sendable (String) -> Bool) {
+    init(tool: ToolDefinition, use: @escaping @Sendable (String) -> FreeTextValue.WordUse) {
         self.tool = tool
         var names: [String: ValueNames] = [:]
         var freeText: [String: FreeTextValue] = [:]
@@ -15,7 +15,7 @@ struct SlotFiller: Sendable {
             if parameter.allowedValues != nil {
                 names[parameter.name] = ValueNames(parameter)
             } else if parameter.pattern != nil, parameter.kind == .string {
-                freeText[parameter.name] = FreeTextValue(parameter: parameter, isCommon: isCommon)
+                freeText[parameter.name] = FreeTextValue(parameter: parameter, use: use)
             }
         }
         self.names = names

@@ -56,17 +56,21 @@ final class ToolRecognizer: Sendable {
         let common = Mutex(Analyzer())
         var profiles: [Profile] = []
         for tool in catalog.tools {
-            // The tool's own words; "payments-api" in "a short name, like payments-api" is an
-            // example of a name, not a word of the tool's.
+            // The tool's own words; "payments-api" in "a short name, like payments-api" and
+            // "Notepad++" in "its name, for example Notepad++" are examples of names, not
+            // words of the tool's.
             let wording = terms(
                 ([tool.title, tool.description] + tool.parameters.compactMap(\.description)).joined(separator: " ")
-                    .split(separator: " ").filter { !$0.contains(where: \.isNumber) && !$0.dropLast().contains("-") }
+                    .split(separator: " ").filter { !FreeTextValue.hasSymbolInside(FreeTextValue.trimmed($0)) }
                     .joined(separator: " "))
-            // Whether a word is ordinary vocabulary, never a program's or a group's name.
+            // Ordinary vocabulary is never a program's or a group's name; a word no article
+            // uses may be one.
             let slots = SlotFiller(tool: tool) { word in
-                guard let term = common.withLock({ $0.terms(in: word) }).first else { return true }
-                return wording.contains(term) || MessageCues.conversational.contains(word) || MessageCues.devices.contains(word)
-                    || (index.idf(of: term).map { $0 < frequent } ?? false)
+                guard let term = common.withLock({ $0.terms(in: word) }).first,
+                    !wording.contains(term), !MessageCues.conversational.contains(word), !MessageCues.devices.contains(word)
+                else { return .common }
+                guard let idf = index.idf(of: term) else { return .unseen }
+                return idf < frequent ? .common : .rare
             }
             // Words that name a value ("carechart", "voicemail"), not the tool's own ("password").
             let values = slots.valuePhrases.reduce(into: Set<String>()) { $0.formUnion(terms($1)) }

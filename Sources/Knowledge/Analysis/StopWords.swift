@@ -32,5 +32,6 @@ enum StopWords {
         "also", "get", "got", "still", "please", "hi", "hello", "hey", "thanks", "thank", "u", "pls",
         "really", "lately", "suddenly", "anymore", "actually", "basically", "literally", "totally", "tons", "lots",
         "somehow", "maybe", "probably", "already", "ok", "okay", "yes", "yeah", "um", "hmm", "oh", "guys", "plz",
+        "whichever", "whatever", "whoever", "whenever", "wherever",
     ]
 }

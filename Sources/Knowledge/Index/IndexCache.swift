@@ -8,7 +8,7 @@ import HelpdeskCore
 /// ignored and rewritten, never trusted and never an error.
 struct IndexCache {
     /// Bump whenever analysis changes (tokenizer, stop words, stemming, fields).
-    static let formatVersion: UInt32 = 4
+    static let formatVersion: UInt32 = 5
     private static let magic: UInt32 = 0x4844_4B58  // "HDKX"
 
     /// What the previous run analysed, per article id.
