@@ -9,7 +9,7 @@ import Testing
 /// query times; a test only shows the word is kept out).
 struct LongWordTests {
     @Test(arguments: [3_000, 100_000])
-    func aHugeWordLeavesAMisspelledQueryFast(length: Int) throws {
+    func aHugeWordIsReportedAndMisspellingsAreStillCorrected(length: Int) throws {
         let kb = try KnowledgeBaseTests.Folder()
         let word = String(repeating: "ab", count: length / 2)
         try kb.write("printing/jams.md", "# Printer jams\n\n## Clear a jam\nOpen the printer tray.\n\(word)\n")
