@@ -81,7 +81,7 @@ struct LeaveOneCompanyOutTests {
     /// company it was not fitted on fails here. They are not the goal: the goal, on each
     /// held-out company, is overall ≥ 0.90, false answers ≤ 0.02, tools ≥ 0.90 and
     /// incidents ≥ 0.90.
-    static let floors: [String: Double] = ["shipped": 0.60, "harborview": 0.60, "quillstack": 0.60]
+    static let floors: [String: Double] = ["shipped": 0.70, "harborview": 0.70, "quillstack": 0.70]
 
     @Test(arguments: try DialogSuite.companies())
     func heldOutCompany(company: DialogSuite.Company) throws {
@@ -111,20 +111,22 @@ struct LeaveOneCompanyOutTests {
 /// Fits the engine's weights on companies' dialog suites.
 enum Fitting {
     static func weights(fittedOn companies: [DialogSuite.Company]) throws -> DecisionWeights {
-        var answers: [LogisticModel.Example] = []
-        var tools: [LogisticModel.Example] = []
+        var answers: [[LogisticModel.Example]] = []
+        var tools: [[LogisticModel.Example]] = []
         for company in companies {
             let engine = try company.engine()
+            answers.append([])
+            tools.append([])
             for expectation in try company.expectations() {
                 if expectation.kind == "answer" || expectation.kind == "not_found",
                     let (article, features) = engine.answerFeatures(for: expectation.message)
                 {
                     let right = expectation.kind == "answer" && article == expectation.article
-                    answers.append(LogisticModel.Example(features: features, label: right))
+                    answers[answers.count - 1].append(LogisticModel.Example(features: features, label: right))
                 }
                 for (tool, features) in engine.toolFeatures(for: expectation.message) {
                     let asked = (expectation.kind == "tool" || expectation.kind == "clarify") && expectation.tool == tool
-                    tools.append(LogisticModel.Example(features: features, label: asked))
+                    tools[tools.count - 1].append(LogisticModel.Example(features: features, label: asked))
                 }
             }
         }

@@ -44,6 +44,8 @@ struct ToolsFileReadingTests {
         ("I need Adobe Acrobat Reader installed on this PC so I can open PDFs", "Adobe Acrobat Reader"),
         ("please install 7-Zip on my laptop", "7-Zip"),
         ("please install zotero on my laptop", "zotero"),
+        // A name the description gives as an example is still a name.
+        ("Would it be possible to get Inkscape installed?", "Inkscape"),
     ])
     func aProgramNamedInTheRequestIsTaken(message: String, program: String) throws {
         let reply = try chat(message)[0]

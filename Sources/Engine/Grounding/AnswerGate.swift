@@ -20,12 +20,16 @@ import Knowledge
 /// - `unknown`: how many words are in no article (numbers aside): "How do I reset my
 ///   Salesforce password?" matches "reset" and "password" perfectly and still misses the
 ///   one word that says what it is about;
-/// - `length`: how many words the question has.
+/// - `length`: how many words the question has;
+/// - `agreement`: how many of the question's words, each left out in turn, still find the
+///   passage's article on top.
 ///
 /// The weights are fitted leave-one-company-out (see `DecisionWeights`); the gate
 /// accepts at 0.5: more likely right than wrong.
 public struct AnswerGate: Sendable, Equatable {
-    public static let featureNames = ["covered", "inArticle", "missed", "heading", "margin", "evidence", "unknown", "length"]
+    public static let featureNames = [
+        "covered", "inArticle", "missed", "heading", "margin", "evidence", "unknown", "length", "agreement",
+    ]
     public let model: LogisticModel
 
     public init(model: LogisticModel) {
@@ -69,6 +73,26 @@ public struct AnswerGate: Sendable, Equatable {
             hit.score / (largest * pow(words, 0.3)) / 2,
             min(unknown, 3) / 3,
             log2(words) / 4,
+            agreement(with: hit, in: results, index: index),
         ]
+    }
+
+    /// The share of the question's words that, each left out in turn, leave `hit`'s
+    /// article on top: an answer that hangs on one word of the question is less likely
+    /// to be right than one every word agrees on.
+    static func agreement(with hit: SearchHit, in results: SearchResults, index: KnowledgeIndex) -> Double {
+        let words = results.query.split { !$0.isLetter && !$0.isNumber && $0 != "'" }
+        var kept = 0
+        var tried = 0
+        for omitted in words.indices {
+            var rest = words
+            rest.remove(at: omitted)
+            let search = index.search(rest.joined(separator: " "), limit: 1)
+            // Leaving out a stop word changes nothing.
+            guard search.terms != results.terms else { continue }
+            tried += 1
+            if search.hits.first?.article.id == hit.article.id { kept += 1 }
+        }
+        return tried > 0 ? Double(kept) / Double(tried) : 1
     }
 }

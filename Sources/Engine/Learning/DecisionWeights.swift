@@ -16,31 +16,80 @@ public struct DecisionWeights: Sendable, Equatable {
         self.tool = tool
     }
 
-    /// Fits both models on labelled examples (features from `GroundedEngine.answerFeatures`
-    /// and `toolFeatures`).
+    /// Fits both models on labelled examples grouped by company (features from
+    /// `GroundedEngine.answerFeatures` and `toolFeatures`).
     ///
-    /// A wrong answer costs more than a ticket, so wrong answers count `cost` times in the
-    /// gate's fit, with `cost` the smallest of a few that keeps false answers within
-    /// `falseAnswerBudget` on the examples. The gate's confidence is then the probability
-    /// that the answer is right with wrong answers weighed `cost` times: 0.5 is where
-    /// answering and handing over cost the same.
-    public static func fit(
-        answers: [LogisticModel.Example], tools: [LogisticModel.Example], falseAnswerBudget: Double = 0.05
-    ) -> DecisionWeights {
-        let negatives = answers.filter { !$0.label }
-        var gate = LogisticModel.fit(answers)
+    /// How strongly each is regularised, and how many wrong answers the gate may risk, are
+    /// chosen the way the result is judged: leave-one-company-out within the examples.
+    /// A wrong answer costs the employee more than a needless ticket, so the gate's choice
+    /// counts each wrong answer against three right ones; a tool proposed wrongly is one
+    /// card to decline, so the recogniser's counts every decision alike.
+    public static func fit(answers: [[LogisticModel.Example]], tools: [[LogisticModel.Example]]) -> DecisionWeights {
+        let gateSettings = chosen(
+            among: [0.1, 0.3, 1, 3].flatMap { ridge in [0.03, 0.05, 0.08, 0.1].map { (ridge: ridge, falseAnswerBudget: $0) } },
+            for: answers, fit: { gate($0, ridge: $1.ridge, falseAnswerBudget: $1.falseAnswerBudget) },
+            merit: { rightYes, wrongYes, _ in rightYes - 3 * wrongYes })
+        let toolRidge = chosen(
+            among: [0.1, 0.3, 1, 3], for: tools, fit: { LogisticModel.fit($0, ridge: $1) },
+            merit: { rightYes, wrongYes, rightNo in rightYes - wrongYes + rightNo })
+        return DecisionWeights(
+            answer: gate(answers.flatMap { $0 }, ridge: gateSettings.ridge, falseAnswerBudget: gateSettings.falseAnswerBudget),
+            tool: LogisticModel.fit(tools.flatMap { $0 }, ridge: toolRidge))
+    }
+
+    /// The candidate setting whose fit decides best on a company it was not fitted on, each
+    /// company left out in turn: `merit(right yeses, wrong yeses, right noes)` per example
+    /// of the company left out, summed. With one company there is nothing to leave out, and
+    /// the middle candidate is used.
+    static func chosen<Setting>(
+        among candidates: [Setting], for companies: [[LogisticModel.Example]],
+        fit: ([LogisticModel.Example], Setting) -> LogisticModel, merit: (Double, Double, Double) -> Double
+    ) -> Setting {
+        guard companies.count > 1 else { return candidates[candidates.count / 2] }
+        func score(_ setting: Setting) -> Double {
+            companies.indices.reduce(0) { sum, left in
+                let model = fit(companies.indices.filter { $0 != left }.flatMap { companies[$0] }, setting)
+                var (rightYes, wrongYes, rightNo) = (0.0, 0.0, 0.0)
+                for example in companies[left] {
+                    switch (model.probability(example.features) >= LogisticModel.threshold, example.label) {
+                    case (true, true): rightYes += 1
+                    case (true, false): wrongYes += 1
+                    case (false, false): rightNo += 1
+                    case (false, true): break
+                    }
+                }
+                return sum + merit(rightYes, wrongYes, rightNo) / Double(max(companies[left].count, 1))
+            }
+        }
+        // Of equals, the first listed.
+        var best = (setting: candidates[0], score: -Double.infinity)
+        for candidate in candidates {
+            let candidateScore = score(candidate)
+            if candidateScore > best.score { best = (candidate, candidateScore) }
+        }
+        return best.setting
+    }
+
+    /// The gate fitted with wrong answers counted `cost` times, `cost` the smallest of a
+    /// few that keeps wrong answers within the budget on the examples. Its confidence is then
+    /// the probability that the answer is right with wrong answers weighed `cost` times:
+    /// 0.5 is where answering and handing over cost the same.
+    static func gate(_ examples: [LogisticModel.Example], ridge: Double, falseAnswerBudget: Double) -> LogisticModel {
+        let negatives = examples.filter { !$0.label }
+        var gate = LogisticModel.fit(examples, ridge: ridge)
         for cost in [1.0, 1.5, 2, 3, 4, 6, 8, 12] {
-            let weighted = answers.map {
+            let weighted = examples.map {
                 LogisticModel.Example(features: $0.features, label: $0.label, weight: $0.label ? 1 : cost)
             }
-            gate = LogisticModel.fit(weighted)
+            gate = LogisticModel.fit(weighted, ridge: ridge)
             let accepted = negatives.filter { gate.probability($0.features) >= LogisticModel.threshold }.count
             if Double(accepted) <= falseAnswerBudget * Double(max(negatives.count, 1)) { break }
         }
-        return DecisionWeights(answer: gate, tool: LogisticModel.fit(tools))
+        return gate
     }
 
     public static let shipped = DecisionWeights(
-        answer: LogisticModel(weights: [0.7629, 3.9547, -0.5226, 1.7660, 3.7799, 2.9139, -1.1377, 3.0135], bias: -9.2938),
-        tool: LogisticModel(weights: [3.4886, 2.8951, 1.9022, 1.7172, 1.4733, 1.6272, 1.2607, -1.5063, 2.2205], bias: -7.7395))
+        answer: LogisticModel(
+            weights: [1.1577, 1.9271, -0.5037, 0.9168, 1.6428, 2.1244, -0.5325, 0.8495, 2.4008], bias: -6.2171),
+        tool: LogisticModel(weights: [6.2960, 3.9159, 2.9392, 2.4408, 2.3508, 2.6919, 1.1942, -3.8920, 6.1864], bias: -11.2754))
 }

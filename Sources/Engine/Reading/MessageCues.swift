@@ -135,7 +135,7 @@ struct MessageCues {
         hasAny([
             "can you", "could you", "would you", "will you", "please", "pls", "plz", "i need", "i want", "id like",
             "i would like", "help me", "need you to", "can i get", "could i get", "can i have", "could i have",
-            "may i have", "can we get", "could we get", "give me", "get me", "set me up",
+            "may i have", "can we get", "could we get", "give me", "get me", "set me up", "would it be possible", "any chance",
         ])
     }
 

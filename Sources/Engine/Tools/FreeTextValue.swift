@@ -95,6 +95,20 @@ struct FreeTextValue: Sendable {
             || token.hasSuffix("++")
     }
 
+    /// `text` without the names it gives: "Which program (its name, for example Inkscape
+    /// or Notepad++)?" keeps "Which program (its name, for example or".
+    static func withoutNames(_ text: String) -> String {
+        var sentenceStart = true
+        var kept: [Substring] = []
+        for raw in text.split(whereSeparator: \.isWhitespace) {
+            defer { sentenceStart = raw.last.map { ".!?:".contains($0) } ?? false }
+            let token = trimmed(raw)
+            let capitalised = token.first?.isUppercase == true && !sentenceStart
+            if !hasSymbolInside(token) && !capitalised { kept.append(raw) }
+        }
+        return kept.joined(separator: " ")
+    }
+
     private func accepts(_ text: String) -> Bool { (try? parameter.validate(text)) != nil }
 
     /// The token without quotes and sentence punctuation around it; `Notepad++` keeps its
@@ -107,4 +121,10 @@ struct FreeTextValue: Sendable {
         if text.hasSuffix("'s") || text.hasSuffix("’s") { text = text.dropLast(2) }
         return String(text)
     }
+}
+
+extension Parameter {
+    /// A value written freely within a `pattern` (a program, a printer queue, a group),
+    /// not chosen from an `enum`.
+    var isFreeText: Bool { allowedValues == nil && pattern != nil && kind == .string }
 }

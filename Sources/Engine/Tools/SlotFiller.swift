@@ -14,7 +14,7 @@ struct SlotFiller: Sendable {
         for parameter in tool.parameters {
             if parameter.allowedValues != nil {
                 names[parameter.name] = ValueNames(parameter)
-            } else if parameter.pattern != nil, parameter.kind == .string {
+            } else if parameter.isFreeText {
                 freeText[parameter.name] = FreeTextValue(parameter: parameter, use: use)
             }
         }

@@ -56,13 +56,12 @@ final class ToolRecognizer: Sendable {
         let common = Mutex(Analyzer())
         var profiles: [Profile] = []
         for tool in catalog.tools {
-            // The tool's own words; "payments-api" in "a short name, like payments-api" and
-            // "Notepad++" in "its name, for example Notepad++" are examples of names, not
-            // words of the tool's.
-            let wording = terms(
-                ([tool.title, tool.description] + tool.parameters.compactMap(\.description)).joined(separator: " ")
-                    .split(separator: " ").filter { !FreeTextValue.hasSymbolInside(FreeTextValue.trimmed($0)) }
-                    .joined(separator: " "))
+            // The tool's own words. Names a free-text parameter's description gives ("like
+            // payments-api", "for example Inkscape or Notepad++") are examples of values,
+            // not words of the tool's, unless the title or description uses them too.
+            let own = [tool.title, tool.description] + tool.parameters.filter { !$0.isFreeText }.compactMap(\.description)
+            let examplesOfValues = tool.parameters.filter(\.isFreeText).compactMap(\.description)
+            let wording = terms((own + examplesOfValues.map(FreeTextValue.withoutNames)).joined(separator: " "))
             // Ordinary vocabulary is never a program's or a group's name; a word no article
             // uses may be one.
             let slots = SlotFiller(tool: tool) { word in
@@ -95,7 +94,14 @@ final class ToolRecognizer: Sendable {
         let terms = analyzer.withLock { $0.terms(in: message) }
         let cues = MessageCues(message)
         return profiles.map { profile in
-            let features = Self.features(terms: terms, cues: cues, message: message, profile: profile, index: index)
+            // The words that fill one of its parameters ("RStudio", "ng-pharm-02") are the
+            // tool's words for this message, however rare they are in the knowledge base.
+            let arguments = profile.slots.arguments(in: message)
+            let filling = analyzer.withLock { analyzer in
+                Set(arguments.values.flatMap { analyzer.terms(in: $0) })
+            }
+            let features = Self.features(
+                terms: terms, filling: filling, filled: !arguments.isEmpty, cues: cues, profile: profile, index: index)
             return Assessment(tool: profile.slots.tool, features: features, probability: model.probability(features))
         }.sorted { $0.probability > $1.probability }
     }
@@ -103,9 +109,9 @@ final class ToolRecognizer: Sendable {
     /// The argument reader of `tool`.
     func slots(for tool: ToolDefinition) -> SlotFiller? { profiles.first { $0.slots.tool.name == tool.name }?.slots }
 
-    private static func features(terms: [String], cues: MessageCues, message: String, profile: Profile, index: KnowledgeIndex)
-        -> [Double]
-    {
+    private static func features(
+        terms: [String], filling: Set<String>, filled: Bool, cues: MessageCues, profile: Profile, index: KnowledgeIndex
+    ) -> [Double] {
         let asked = Set(terms)
         let withoutValues = asked.subtracting(profile.values)
         var example = 0.0
@@ -121,7 +127,7 @@ final class ToolRecognizer: Sendable {
         for term in asked {
             let idf = index.idf(of: term) ?? index.maximumIDF
             weight += idf
-            if profile.vocabulary.contains(term) { known += idf }
+            if profile.vocabulary.contains(term) || filling.contains(term) { known += idf }
         }
         let title = profile.title.isEmpty ? 0 : Double(profile.title.intersection(asked).count) / Double(profile.title.count)
         let question = cues.isQuestion && !cues.isRequest
@@ -130,7 +136,7 @@ final class ToolRecognizer: Sendable {
             weight > 0 ? known / weight : 0,
             title,
             asked.isDisjoint(with: profile.actions) ? 0 : 1,
-            profile.slots.arguments(in: message).isEmpty ? 0 : 1,
+            filled ? 1 : 0,
             cues.isRequest ? 1 : 0,
             terms.first.map(profile.vocabulary.contains) == true ? 1 : 0,
             question ? 1 : 0,
