@@ -94,6 +94,7 @@ struct GroundedEngineTests {
         ("URGENT!!! laptop won't start and my presentation is in 10 minutes, send a technician", .p2),
         ("please open a ticket, I'd like a second monitor when you have time", .p4),
         ("I want to talk to a human about my printer", .p3),
+        ("could somebody give me a call about my printer?", .p3),
     ])
     func triageSetsPriorityFromUrgencyAndImpact(message: String, priority: Priority) throws {
         let reply = try chat(message)[0]

@@ -13,6 +13,7 @@ struct IncidentTests {
         ("customers can't log in to our website since 10 minutes", .p1),
         ("I accidentally pushed our database password to a public repo", .p1),
         ("the whole finance team can't print since this morning", .p2),
+        ("nobody in the warehouse can log in to the stock system", .p1),
         ("my laptop was stolen from my car last night", .p2),
         ("I clicked a link in an email and typed my password before I realised it was fake", .p2),
         ("I keep getting sign-in approval requests on my phone that I didn't ask for", .p2),
@@ -27,8 +28,11 @@ struct IncidentTests {
         "what do I do if my laptop is stolen?",
         "how do I report a phishing email?",
         "does everyone get a new laptop every three years?",
+        // Someone else's failing that is one person's problem, or no failing at all.
+        "nobody on my calls can hear me",
+        "is there no one who can help me with this spreadsheet?",
     ])
-    func aQuestionAboutTheProcedureIsNotAnIncident(message: String) throws {
+    func aQuestionOrOnePersonsProblemIsNotAnIncident(message: String) throws {
         let (reply, _) = try Self.engine.get().respond(to: message, in: Conversation())
         #expect(reply.kind != .escalate, "\(reply.text)")
     }

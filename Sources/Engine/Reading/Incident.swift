@@ -75,7 +75,12 @@ struct Incident: Equatable {
             "disappeared", "no network", "no internet", "not connected", "no signal", "500s", "errors", "crashed",
             "crashing", "unavailable", "no access", "went red", "dropping", "drop",
         ])
-        return scope && failing
+        // "nobody can log in": a scope of no one says the failing itself. "Nobody can hear
+        // me" is one person's problem, and "is there no one who can help" no failing at all.
+        let noneCan =
+            cues.hasAny(["nobody", "no one", "noone", "none of"]) && cues.hasAny(["can", "could", "able"])
+            && !cues.hasAny(["me", "help", "who can", "who could"])
+        return scope && (failing || noneCan)
     }
 
     private static func organisationWide(_ cues: MessageCues) -> Bool {

@@ -61,7 +61,7 @@ struct MessageCues {
             && hasAny(["cancel", "never mind", "nevermind", "forget it", "stop", "abort", "no", "nope", "nah", "dont"])
     }
 
-    /// "can I talk to a person", "open a ticket", "escalate this".
+    /// "can I talk to a person", "open a ticket", "escalate this", "can someone call me back".
     var wantsPerson: Bool {
         let verbs: Set = ["talk", "speak", "chat", "connect", "call", "get", "want", "need", "transfer", "send"]
         let people: Set = ["human", "person", "agent", "someone", "somebody", "technician", "tech", "real", "people"]
@@ -69,7 +69,11 @@ struct MessageCues {
         let reachesPerson = words.indices.contains { index in
             verbs.contains(words[index]) && words[(index + 1)..<min(index + 5, words.count)].contains(where: people.contains)
         }
-        return reachesPerson || opensTicket || words.contains("escalate")
+        // Asking to be called back asks for a person: "can someone from IT call me?".
+        let callBack =
+            hasAny(["call me back", "ring me back", "phone me back", "give me a call", "give me a ring"])
+            || (hasAny(["someone", "somebody", "anyone", "technician"]) && hasAny(["call me", "ring me", "phone me"]))
+        return reachesPerson || callBack || opensTicket || words.contains("escalate")
     }
 
     /// "open a ticket", "please file a ticket for this" — not "is ticket 4 still open?".
