@@ -75,16 +75,25 @@ extension GroundedEngine {
     /// the answer, so it needs half the confidence an answer needs.
     func escalate(_ incident: Incident, message: String, _ conversation: inout Conversation) -> Reply {
         let results = index.search(MessageCues.withoutPreamble(message), limit: 5)
+        var interim: SearchHit?
+        if let best = results.hits.first, gate.probability(of: best, in: results, index: index) >= LogisticModel.threshold / 2 {
+            interim = best
+        }
+        let sources =
+            interim.map {
+                [
+                    Citation(
+                        article: $0.article.id, title: $0.article.title, section: $0.section,
+                        score: ($0.score * 100).rounded() / 100)
+                ]
+            } ?? []
+        // The ticket says what the employee was shown meanwhile, so the agent does not send it again.
+        for citation in sources where !conversation.cited.contains(citation) { conversation.cited.append(citation) }
         let draft = Triage(index: index).draft(for: conversation, reason: incident.reason, priority: incident.priority)
         conversation.pending = nil
         var text =
             "This needs a person now: I'll hand it to the service desk as \(draft.priority.rawValue) (\(draft.category)), with what you told me."
-        var sources: [Citation] = []
-        if let best = results.hits.first, gate.probability(of: best, in: results, index: index) >= LogisticModel.threshold / 2 {
-            let citation = Citation(
-                article: best.article.id, title: best.article.title, section: best.section,
-                score: (best.score * 100).rounded() / 100)
-            sources = [citation]
+        if let best = interim {
             text +=
                 "\n\nIn the meantime — \(best.article.title), “\(best.section)”:\n\n\(best.passage.text)\n\nSource: \(best.article.title) (\(best.article.id))"
         }

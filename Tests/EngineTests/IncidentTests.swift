@@ -41,7 +41,9 @@ struct IncidentTests {
         let (reply, _) = try Self.engine.get().respond(to: "my laptop was stolen from my car last night", in: Conversation())
         #expect(reply.kind == .escalate)
         #expect(reply.text.contains("In the meantime"))
-        #expect(!reply.sources.isEmpty)
+        let source = try #require(reply.sources.first)
+        // The ticket tells the agent what the employee already has.
+        #expect(reply.ticket?.summary.contains("Already suggested: \(source.title) › \(source.section)") == true)
     }
 
     @Test func theExplanationSaysWhyItWasEscalated() throws {
