@@ -35,9 +35,10 @@ extension GroundedEngine {
         // After "it didn't help", something not shown yet; after "what about on Linux?",
         // the best passage even if shown before, since it may cover both.
         let shown = refinement == nil ? Set(conversation.shown) : []
+        let leaders = AnswerGate.leaders(of: results, index: index)
         let next = results.hits.lazy
             .filter { !shown.contains(.init(article: $0.article.id, passage: $0.passageIndex)) }
-            .map { (hit: $0, probability: self.gate.probability(of: $0, in: results, index: self.index)) }
+            .map { (hit: $0, probability: self.gate.probability(of: $0, in: results, index: self.index, leaders: leaders)) }
             .first { $0.probability >= LogisticModel.threshold }
         guard let next else {
             return escalate(&conversation, reason: "the knowledge base has nothing further on this")
@@ -58,10 +59,8 @@ extension GroundedEngine {
 
     /// A reply quoting `hit`'s passage, with its citation; remembers it as shown.
     private func grounded(_ hit: SearchHit, intro: String?, confidence: Double, _ conversation: inout Conversation) -> Reply {
-        let citation = Citation(
-            article: hit.article.id, title: hit.article.title, section: hit.section, score: (hit.score * 100).rounded() / 100)
+        let citation = cite(hit, &conversation)
         conversation.shown.append(.init(article: hit.article.id, passage: hit.passageIndex))
-        if !conversation.cited.contains(citation) { conversation.cited.append(citation) }
         var text = intro.map { $0 + "\n\n" } ?? ""
         text +=
             "\(hit.article.title) — \(hit.section)\n\n\(hit.passage.text)\n\nSource: \(hit.article.title), “\(hit.section)” (\(hit.article.id))"
@@ -75,20 +74,11 @@ extension GroundedEngine {
     /// the answer, so it needs half the confidence an answer needs.
     func escalate(_ incident: Incident, message: String, _ conversation: inout Conversation) -> Reply {
         let results = index.search(MessageCues.withoutPreamble(message), limit: 5)
-        var interim: SearchHit?
-        if let best = results.hits.first, gate.probability(of: best, in: results, index: index) >= LogisticModel.threshold / 2 {
-            interim = best
+        let interim = results.hits.first.flatMap {
+            gate.probability(of: $0, in: results, index: index) >= LogisticModel.threshold / 2 ? $0 : nil
         }
-        let sources =
-            interim.map {
-                [
-                    Citation(
-                        article: $0.article.id, title: $0.article.title, section: $0.section,
-                        score: ($0.score * 100).rounded() / 100)
-                ]
-            } ?? []
-        // The ticket says what the employee was shown meanwhile, so the agent does not send it again.
-        for citation in sources where !conversation.cited.contains(citation) { conversation.cited.append(citation) }
+        // Cited before the ticket is drafted, so the ticket says what the employee was shown.
+        let sources = interim.map { [cite($0, &conversation)] } ?? []
         let draft = Triage(index: index).draft(for: conversation, reason: incident.reason, priority: incident.priority)
         conversation.pending = nil
         var text =
@@ -98,6 +88,14 @@ extension GroundedEngine {
                 "\n\nIn the meantime — \(best.article.title), “\(best.section)”:\n\n\(best.passage.text)\n\nSource: \(best.article.title) (\(best.article.id))"
         }
         return Reply(kind: .escalate, text: text, sources: sources, ticket: draft, confidence: 1)
+    }
+
+    /// The citation of `hit`, remembered as cited in the conversation.
+    private func cite(_ hit: SearchHit, _ conversation: inout Conversation) -> Citation {
+        let citation = Citation(
+            article: hit.article.id, title: hit.article.title, section: hit.section, score: (hit.score * 100).rounded() / 100)
+        if !conversation.cited.contains(citation) { conversation.cited.append(citation) }
+        return citation
     }
 
     /// A probability as a reply's confidence, to two places.

@@ -115,20 +115,22 @@ enum Fitting {
         var tools: [[LogisticModel.Example]] = []
         for company in companies {
             let engine = try company.engine()
-            answers.append([])
-            tools.append([])
+            var companyAnswers: [LogisticModel.Example] = []
+            var companyTools: [LogisticModel.Example] = []
             for expectation in try company.expectations() {
                 if expectation.kind == "answer" || expectation.kind == "not_found",
                     let (article, features) = engine.answerFeatures(for: expectation.message)
                 {
                     let right = expectation.kind == "answer" && article == expectation.article
-                    answers[answers.count - 1].append(LogisticModel.Example(features: features, label: right))
+                    companyAnswers.append(LogisticModel.Example(features: features, label: right))
                 }
                 for (tool, features) in engine.toolFeatures(for: expectation.message) {
                     let asked = (expectation.kind == "tool" || expectation.kind == "clarify") && expectation.tool == tool
-                    tools[tools.count - 1].append(LogisticModel.Example(features: features, label: asked))
+                    companyTools.append(LogisticModel.Example(features: features, label: asked))
                 }
             }
+            answers.append(companyAnswers)
+            tools.append(companyTools)
         }
         return DecisionWeights.fit(answers: answers, tools: tools)
     }

@@ -39,12 +39,19 @@ public struct AnswerGate: Sendable, Equatable {
 
     /// 0…1, the probability that `hit` answers the question; the gate accepts it from
     /// `LogisticModel.threshold` on.
-    func probability(of hit: SearchHit, in results: SearchResults, index: KnowledgeIndex) -> Double {
-        model.probability(Self.features(of: hit, in: results, index: index))
+    ///
+    /// `leaders` (from `leaders(of:index:)`) can be given when judging several hits of one
+    /// search, which all share them.
+    func probability(of hit: SearchHit, in results: SearchResults, index: KnowledgeIndex, leaders: [String?]? = nil)
+        -> Double
+    {
+        model.probability(Self.features(of: hit, in: results, index: index, leaders: leaders))
     }
 
     /// The features, in the order of `featureNames`, each roughly within 0…1.
-    public static func features(of hit: SearchHit, in results: SearchResults, index: KnowledgeIndex) -> [Double] {
+    public static func features(
+        of hit: SearchHit, in results: SearchResults, index: KnowledgeIndex, leaders: [String?]? = nil
+    ) -> [Double] {
         let largest = index.maximumIDF
         let unknown = Double(results.unknownWords.filter { !$0.contains(where: \.isNumber) }.count)
         let matched = Set(hit.matchedTerms)
@@ -73,26 +80,25 @@ public struct AnswerGate: Sendable, Equatable {
             hit.score / (largest * pow(words, 0.3)) / 2,
             min(unknown, 3) / 3,
             log2(words) / 4,
-            agreement(with: hit, in: results, index: index),
+            agreement(with: hit, leaders: leaders ?? Self.leaders(of: results, index: index)),
         ]
     }
 
-    /// The share of the question's words that, each left out in turn, leave `hit`'s
-    /// article on top: an answer that hangs on one word of the question is less likely
-    /// to be right than one every word agrees on.
-    static func agreement(with hit: SearchHit, in results: SearchResults, index: KnowledgeIndex) -> Double {
+    /// The article on top with each of the question's words left out in turn (nil when
+    /// none is found); words whose omission changes nothing, stop words, are skipped.
+    static func leaders(of results: SearchResults, index: KnowledgeIndex) -> [String?] {
         let words = results.query.split { !$0.isLetter && !$0.isNumber && $0 != "'" }
-        var kept = 0
-        var tried = 0
-        for omitted in words.indices {
+        return words.indices.compactMap { omitted in
             var rest = words
             rest.remove(at: omitted)
             let search = index.search(rest.joined(separator: " "), limit: 1)
-            // Leaving out a stop word changes nothing.
-            guard search.terms != results.terms else { continue }
-            tried += 1
-            if search.hits.first?.article.id == hit.article.id { kept += 1 }
+            return search.terms == results.terms ? nil : .some(search.hits.first?.article.id)
         }
-        return tried > 0 ? Double(kept) / Double(tried) : 1
+    }
+
+    /// The share of `leaders` that are `hit`'s article: an answer that hangs on one word of
+    /// the question is less likely to be right than one every word agrees on.
+    static func agreement(with hit: SearchHit, leaders: [String?]) -> Double {
+        leaders.isEmpty ? 1 : Double(leaders.filter { $0 == hit.article.id }.count) / Double(leaders.count)
     }
 }

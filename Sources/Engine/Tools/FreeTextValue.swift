@@ -83,9 +83,8 @@ struct FreeTextValue: Sendable {
             return !token.contains(where: \.isNumber) && isCommon(joined) ? 0 : 2
         }
         if isCommon(lower) { return 0 }
-        let capitals = token.filter(\.isUppercase).count
-        if capitals > 1 || (capitals == 1 && !sentenceStart) { return 1 }
-        return capitals == 0 && letters.count > 1 && use(lower) == .unseen ? 0.5 : 0
+        if Self.isCapitalisedName(token, sentenceStart: sentenceStart) { return 1 }
+        return !token.contains(where: \.isUppercase) && letters.count > 1 && use(lower) == .unseen ? 0.5 : 0
     }
 
     /// A digit, or a symbol between letters, as names have and words do not: `7-Zip`,
@@ -93,6 +92,12 @@ struct FreeTextValue: Sendable {
     static func hasSymbolInside(_ token: String) -> Bool {
         token.contains(where: \.isNumber) || token.dropFirst().dropLast().contains(where: { "-._+".contains($0) })
             || token.hasSuffix("++")
+    }
+
+    /// Capitals where a sentence has none: `Visio` mid-sentence, `RStudio` anywhere.
+    static func isCapitalisedName(_ token: String, sentenceStart: Bool) -> Bool {
+        let capitals = token.filter(\.isUppercase).count
+        return capitals > 1 || (capitals == 1 && !sentenceStart)
     }
 
     /// `text` without the names it gives: "Which program (its name, for example Inkscape
@@ -103,8 +108,7 @@ struct FreeTextValue: Sendable {
         for raw in text.split(whereSeparator: \.isWhitespace) {
             defer { sentenceStart = raw.last.map { ".!?:".contains($0) } ?? false }
             let token = trimmed(raw)
-            let capitalised = token.first?.isUppercase == true && !sentenceStart
-            if !hasSymbolInside(token) && !capitalised { kept.append(raw) }
+            if !hasSymbolInside(token) && !isCapitalisedName(token, sentenceStart: sentenceStart) { kept.append(raw) }
         }
         return kept.joined(separator: " ")
     }
