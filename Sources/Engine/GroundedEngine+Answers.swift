@@ -4,13 +4,18 @@ import Knowledge
 extension GroundedEngine {
     /// Answers from the best passage, or says plainly that the knowledge base does not
     /// cover the question and offers a ticket.
-    func answer(_ question: String, _ conversation: inout Conversation) -> Reply {
+    ///
+    /// - Parameter newProblem: false when the question continues the problem at hand ("what
+    ///   about on my phone?"), whose topic and messages a ticket then still tells.
+    func answer(_ question: String, newProblem: Bool = true, _ conversation: inout Conversation) -> Reply {
         let results = index.search(MessageCues.withoutPreamble(question), limit: 5)
         let best = results.hits.first
         let probability = best.map { gate.probability(of: $0, in: results, index: index) } ?? 0
         let confidence = Self.rounded(probability)
-        conversation.beginProblem()
-        conversation.topic = question
+        if newProblem {
+            conversation.beginProblem()
+            conversation.topic = question
+        }
         guard let best, probability >= LogisticModel.threshold else {
             conversation.pending = .offeringTicket
             return Reply(
@@ -19,11 +24,27 @@ extension GroundedEngine {
                     "I can't find this in our knowledge base, so I won't guess. Shall I file a ticket for the service desk? (yes/no)",
                 confidence: confidence)
         }
-        return grounded(best, intro: nil, confidence: confidence, &conversation)
+        let shown = MessageCues(question).wantsSteps ? steps(in: best, for: results.query) ?? best : best
+        return grounded(shown, intro: nil, confidence: confidence, &conversation)
     }
 
-    /// After "still doesn't work" (refinement nil) or "what about on my phone?": the best
-    /// passage not shown yet, or a ticket when nothing relevant is left.
+    /// For someone with a problem, the best section of `hit`'s article that tells them what
+    /// to do, when `hit` is its overview or its "when to contact IT" section; nil when it
+    /// has none.
+    private func steps(in hit: SearchHit, for query: String) -> SearchHit? {
+        hit.passage.role == .content ? nil : sections(ofArticle: hit.article.id, for: query).first
+    }
+
+    /// The sections of article `id` that tell what to do (neither its overview nor a
+    /// handover to IT), best for `query` first.
+    private func sections(ofArticle id: String, for query: String) -> [SearchHit] {
+        index.passages(ofArticle: id, for: query).filter { $0.passage.role == .content }
+    }
+
+    /// After "still doesn't work" (refinement nil): the next section of the article shown
+    /// last that tells what to do, then the best passage of another article; a ticket when
+    /// nothing relevant is left. After "what about on my phone?": the best passage for the
+    /// question in its new setting, or for the refinement alone.
     func followUp(_ conversation: inout Conversation, refinement: String?) -> Reply {
         let topic = [conversation.topic.map { Self.topic($0, refinedBy: refinement) }, refinement]
             .compactMap { $0 }.joined(separator: " ")
@@ -35,13 +56,29 @@ extension GroundedEngine {
         // After "it didn't help", something not shown yet; after "what about on Linux?",
         // the best passage even if shown before, since it may cover both.
         let shown = refinement == nil ? Set(conversation.shown) : []
+        func isNew(_ hit: SearchHit) -> Bool { !shown.contains(.init(article: hit.article.id, passage: hit.passageIndex)) }
         let leaders = AnswerGate.leaders(of: results, index: index)
-        let next = results.hits.lazy
-            .filter { !shown.contains(.init(article: $0.article.id, passage: $0.passageIndex)) }
-            .map { (hit: $0, probability: self.gate.probability(of: $0, in: results, index: self.index, leaders: leaders)) }
+        func probability(_ hit: SearchHit) -> Double {
+            gate.probability(of: hit, in: results, index: index, leaders: leaders)
+        }
+        // The article already judged to answer the question is not judged again: its steps
+        // not yet tried come first, as the employee would read them in it.
+        let nextStep = conversation.shown.last.flatMap { last in
+            refinement != nil
+                ? nil : sections(ofArticle: last.article, for: topic).first(where: isNew)
+        }
+        let next =
+            nextStep.map { (hit: $0, probability: probability($0)) }
+            ?? results.hits.lazy.filter(isNew).map { (hit: $0, probability: probability($0)) }
             .first { $0.probability >= LogisticModel.threshold }
         guard let next else {
-            return escalate(&conversation, reason: "the knowledge base has nothing further on this")
+            guard let refinement else {
+                return escalate(&conversation, reason: "the knowledge base has nothing further on this")
+            }
+            // Nothing on the topic in its new setting: the refinement may be a question of its
+            // own ("what about the wifi on my phone?"), still part of the same problem.
+            conversation.topic = topic
+            return answer(refinement, newProblem: false, &conversation)
         }
         conversation.topic = topic
         let intro = refinement == nil ? "Sorry that didn't solve it. Here is something else to try." : nil

@@ -122,6 +122,23 @@ struct MessageCues {
             ])
     }
 
+    /// Asks what to do, or tells of a problem, rather than asking for a fact or how to reach
+    /// IT: "how do I …", "what should I do now", "outlook says my mailbox is full". Such a
+    /// message wants the steps of an article, not its overview; "why is my mailbox full",
+    /// "how long does a lockout last" and "how do I contact IT about it" do not.
+    var wantsSteps: Bool {
+        let reachingIT = hasAny([
+            "contact", "call it", "call the", "call you", "call someone", "phone number", "get in touch", "reach it",
+            "reach the", "reach someone", "opening hours", "escalate",
+        ])
+        let asksWhatToDo = hasAny([
+            "how do", "how does", "how can", "how to", "how should", "how would", "how could", "how i", "how we",
+            "what do i do", "what should i do", "what can i do", "what do i have to do", "what do i need to do",
+            "what to do", "what now", "what do we do", "what should we do", "steps to",
+        ])
+        return !reachingIT && (asksWhatToDo || !isQuestion)
+    }
+
     /// Starts like a request for information ("how", "why", "what", "do I need", "can I").
     var isQuestion: Bool {
         guard let first = words.first else { return false }

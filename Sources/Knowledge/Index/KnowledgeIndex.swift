@@ -89,16 +89,27 @@ public final class KnowledgeIndex: Sendable {
     /// best of these for it, never their sum; see `SearchResults.expansions`.
     public func search(_ query: String, limit: Int = 10, onePerArticle: Bool = true) -> SearchResults {
         let reading = read(query)
-        var hits: [SearchHit] = []
-        for (article, passage, score) in rank(reading, limit: limit, onePerArticle: onePerArticle) {
-            hits.append(
-                SearchHit(
-                    article: articles[article], passageIndex: Int(corpus.passageSection[passage]), score: Double(score),
-                    matchedTerms: matchedTerms(of: reading, in: passage), indexPassage: passage))
-        }
+        let hits = rank(reading, limit: limit, onePerArticle: onePerArticle).map { hit($0, for: reading) }
         return SearchResults(
             query: query, terms: reading.terms, corrections: reading.corrections, unknownWords: reading.unknownWords,
             expansions: reading.expansions, hits: hits, searchedTerms: reading.searchedTerms.map { corpus.terms[Int($0)] })
+    }
+
+    /// The passages of article `id` that share a word with `query`, best first, each as a
+    /// hit of its own: what to show next from an article already chosen.
+    public func passages(ofArticle id: String, for query: String) -> [SearchHit] {
+        guard let article = articles.firstIndex(where: { $0.id == id }) else { return [] }
+        let reading = read(query)
+        return rank(reading, limit: articles[article].passages.count, onePerArticle: false, article: article).map {
+            hit($0, for: reading)
+        }
+    }
+
+    private func hit(_ ranked: (article: Int, passage: Int, score: Float), for reading: QueryReading) -> SearchHit {
+        SearchHit(
+            article: articles[ranked.article], passageIndex: Int(corpus.passageSection[ranked.passage]),
+            score: Double(ranked.score), matchedTerms: matchedTerms(of: reading, in: ranked.passage),
+            indexPassage: ranked.passage)
     }
 
     /// The query terms that occur anywhere in the hit's article, in any passage.
@@ -139,8 +150,11 @@ public final class KnowledgeIndex: Sendable {
         return low < postingStart[Int(term) + 1] && Int(postingPassage[low]) == passage
     }
 
-    /// The highest-scoring `limit` articles as (article, best passage, score).
-    private func rank(_ reading: QueryReading, limit: Int, onePerArticle: Bool) -> [(Int, Int, Float)] {
+    /// The highest-scoring `limit` articles as (article, best passage, score); or passages,
+    /// with `onePerArticle` false, of one `article` only when it is given.
+    private func rank(_ reading: QueryReading, limit: Int, onePerArticle: Bool, article only: Int? = nil)
+        -> [(Int, Int, Float)]
+    {
         guard limit > 0, !reading.words.isEmpty || !reading.concepts.isEmpty else { return [] }
         var scratch = scratchPool.withLock { $0.popLast() } ?? Scratch(passages: passageCount, articles: articles.count)
         defer {
@@ -152,8 +166,9 @@ public final class KnowledgeIndex: Sendable {
         if !onePerArticle {
             return top(
                 limit,
-                of: scratch.touchedPassages.map { passage in
-                    (Int(corpus.passageArticle[Int(passage)]), Int(passage), scratch.scores[Int(passage)])
+                of: scratch.touchedPassages.compactMap { passage in
+                    let article = Int(corpus.passageArticle[Int(passage)])
+                    return only == nil || only == article ? (article, Int(passage), scratch.scores[Int(passage)]) : nil
                 })
         }
         // Each article's best passage (the first, on a tie).
