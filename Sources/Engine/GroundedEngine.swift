@@ -158,7 +158,7 @@ public final class GroundedEngine: ConversationEngine {
             }
             let isNewRequest = cues.isQuestion || requestedTool(message).map { $0.tool.name != name } == true
             switch slots.answer(message, for: parameter, isNewRequest: isNewRequest) {
-            case .value(let value) where cues.isYes && MessageCues(value).words == cues.words:
+            case .value where cues.isYes && MessageCues.withoutAssent(message).isEmpty:
                 // "yep, go ahead" names nothing, though a free-text parameter would take it.
                 return collect(tool, arguments: arguments, note: nil, similarity: 1, &conversation)
             case .value(let value):
@@ -173,7 +173,8 @@ public final class GroundedEngine: ConversationEngine {
         case .confirming(let call):
             // "wait, make that ng-icu-02 instead": the same request with another value.
             if let tool = catalog.tool(named: call.tool), let slots = recognizer.slots(for: tool) {
-                let changed = slots.arguments(in: message).filter { call.arguments[$0.key]?.description != $0.value }
+                let named = cues.isYes || cues.isNo ? MessageCues.withoutAssent(message) : message
+                let changed = slots.arguments(in: named).filter { call.arguments[$0.key]?.description != $0.value }
                 if !changed.isEmpty {
                     var arguments = call.arguments.mapValues(\.description)
                     arguments.merge(changed) { $1 }

@@ -85,6 +85,13 @@ struct ToolsFileReadingTests {
         #expect(replies[2].tool?.arguments["program"] == nil, "\(replies[2].text)")
     }
 
+    @Test(arguments: ["yep go ahead", "yup", "yes please, absolutely"])
+    func aYesToTheRequestConfirmsItAsItIs(yes: String) throws {
+        let replies = try chat("please install 7-Zip", yes)
+        #expect(replies[1].toolConfirmed, "\(replies[1].text)")
+        #expect(replies[1].tool == ToolCall(tool: "install_software", arguments: ["program": .string("7-Zip")]))
+    }
+
     @Test func aNewValueBeforeConfirmingChangesTheRequest() throws {
         let replies = try chat("please install Firefox", "wait, make that Thunderbird instead", "yes")
         #expect(replies[1].kind == .tool)

@@ -45,16 +45,28 @@ struct MessageCues {
 
     var isYes: Bool {
         guard words.count <= 6, !isNo else { return false }
-        return hasAny([
-            "yes", "yeah", "yep", "yup", "ya", "y", "sure", "ok", "okay", "please", "go ahead", "do it", "confirm", "correct",
-            "right", "absolutely", "definitely",
-        ])
+        return hasAny(Self.yes)
     }
 
     var isNo: Bool {
         guard words.count <= 6 else { return false }
-        return hasAny(["no", "nope", "nah", "n", "not now", "dont", "do not", "no thanks"])
+        return hasAny(Self.no)
     }
+
+    /// A yes or no without its words of assent: "yep go ahead" → "", "yes, ng-icu-02
+    /// please" → "ng-icu-02,". What is left may name a value; "ahead" must not.
+    static func withoutAssent(_ message: String) -> String {
+        let assent = Set((yes + no + ["thanks", "thank", "you", "that", "one"]).flatMap { $0.split(separator: " ") })
+        return message.split(whereSeparator: \.isWhitespace).filter { token in
+            !assent.contains(Substring(token.lowercased().filter { $0.isLetter }))
+        }.joined(separator: " ")
+    }
+
+    private static let yes = [
+        "yes", "yeah", "yep", "yup", "ya", "y", "sure", "ok", "okay", "please", "go ahead", "do it", "confirm", "correct",
+        "right", "absolutely", "definitely",
+    ]
+    private static let no = ["no", "nope", "nah", "n", "not now", "dont", "do not", "no thanks"]
 
     var isCancel: Bool {
         words.count <= 6
