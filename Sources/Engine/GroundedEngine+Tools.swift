@@ -2,8 +2,17 @@ import HelpdeskCore
 
 extension GroundedEngine {
     /// Starts a request for `tool` with what `message` already says about its arguments.
-    func prepare(_ tool: ToolDefinition, from message: String, similarity: Double, _ conversation: inout Conversation) -> Reply {
-        var arguments = recognizer.slots(for: tool)?.arguments(in: message) ?? [:]
+    /// - Parameter earlier: messages the request refers back to, newest first; a choice
+    ///   among named values that `message` leaves open is taken from them.
+    func prepare(
+        _ tool: ToolDefinition, from message: String, earlier: [String] = [], similarity: Double,
+        _ conversation: inout Conversation
+    ) -> Reply {
+        let slots = recognizer.slots(for: tool)
+        var arguments = slots?.arguments(in: message) ?? [:]
+        for parameter in tool.parameters where arguments[parameter.name] == nil && !parameter.isFreeText {
+            arguments[parameter.name] = earlier.lazy.compactMap { slots?.arguments(in: $0)[parameter.name] }.first
+        }
         var note: String?
         for (name, value) in arguments {
             guard let parameter = tool.parameter(named: name) else { continue }

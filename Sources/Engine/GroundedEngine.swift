@@ -129,8 +129,11 @@ public final class GroundedEngine: ConversationEngine {
         if let tool {
             why =
                 "a request for \(tool.tool.name) (probability \(String(format: "%.2f", tool.probability)) ≥ \(String(format: "%.2f", LogisticModel.threshold)))"
+            // "can you unlock it for me?" after a question about a locked Windows login: "it"
+            // is what the problem so far was about.
+            let earlier = cues.refersBack ? Array(conversation.employeeMessages.dropLast().reversed()) : []
             conversation.beginProblem()
-            return prepare(tool.tool, from: message, similarity: tool.probability, &conversation)
+            return prepare(tool.tool, from: message, earlier: earlier, similarity: tool.probability, &conversation)
         }
         if isVague(message) {
             why = "too vague: no word says what is wrong"

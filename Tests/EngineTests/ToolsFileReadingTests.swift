@@ -92,6 +92,14 @@ struct ToolsFileReadingTests {
         #expect(replies[1].tool == ToolCall(tool: "install_software", arguments: ["program": .string("7-Zip")]))
     }
 
+    @Test func aRequestForItTakesTheValueTheConversationNamed() throws {
+        let replies = try chat("why does the GlobalProtect client keep rejecting my password?", "ok, can you reset it for me")
+        #expect(replies[1].tool == ToolCall(tool: "reset_password", arguments: ["account": .string("vpn")]), "\(replies[1].text)")
+        // Without a word pointing back, the request is asked about afresh.
+        let fresh = try chat("why does the GlobalProtect client keep rejecting my password?", "reset my password please")
+        #expect(fresh[1].kind == .clarify, "\(fresh[1].text)")
+    }
+
     @Test func aNewValueBeforeConfirmingChangesTheRequest() throws {
         let replies = try chat("please install Firefox", "wait, make that Thunderbird instead", "yes")
         #expect(replies[1].kind == .tool)
