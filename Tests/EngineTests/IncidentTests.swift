@@ -17,6 +17,8 @@ struct IncidentTests {
         ("my laptop was stolen from my car last night", .p2),
         ("I clicked a link in an email and typed my password before I realised it was fake", .p2),
         ("I keep getting sign-in approval requests on my phone that I didn't ask for", .p2),
+        ("I think I left my work phone in a taxi last night", .p2),
+        ("I enabled macros in a weird invoice attachment and now Excel is acting strange", .p2),
     ])
     func anIncidentIsEscalatedAtOnce(message: String, priority: Priority) throws {
         let (reply, _) = try Self.engine.get().respond(to: message, in: Conversation())
@@ -31,6 +33,8 @@ struct IncidentTests {
         // Someone else's failing that is one person's problem, or no failing at all.
         "nobody on my calls can hear me",
         "is there no one who can help me with this spreadsheet?",
+        "I left my laptop charger at home, can I borrow one?",
+        "how do I open an attachment that Outlook blocked?",
     ])
     func aQuestionOrOnePersonsProblemIsNotAnIncident(message: String) throws {
         let (reply, _) = try Self.engine.get().respond(to: message, in: Conversation())
@@ -44,6 +48,24 @@ struct IncidentTests {
         let source = try #require(reply.sources.first)
         // The ticket tells the agent what the employee already has.
         #expect(reply.ticket?.summary.contains("Already suggested: \(source.title) › \(source.section)") == true)
+    }
+
+    /// "It was stolen" after a question about a missing laptop, or more detail after an
+    /// outage report: the incident is read from the whole problem, and the ticket tells all
+    /// of it.
+    @Test func aMessageThatCompletesAnIncidentEscalatesIt() throws {
+        let engine = try Self.engine.get()
+        var conversation = Conversation()
+        var replies: [Reply] = []
+        for message in ["where could my work tablet have gone? it's not in my bag", "it was stolen, someone broke into my flat"] {
+            let (reply, next) = engine.respond(to: message, in: conversation)
+            replies.append(reply)
+            conversation = next
+        }
+        #expect(replies[0].kind != .escalate)
+        #expect(replies[1].kind == .escalate, "\(replies[1].text)")
+        #expect(replies[1].ticket?.priority == .p2)
+        #expect(replies[1].ticket?.transcript.first == "employee: where could my work tablet have gone? it's not in my bag")
     }
 
     @Test func theExplanationSaysWhyItWasEscalated() throws {

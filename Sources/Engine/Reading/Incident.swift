@@ -27,7 +27,8 @@ struct Incident: Equatable {
         // "What do I do if my laptop is stolen?" asks for the procedure; it reports nothing.
         let hypothetical =
             cues.hasAny(["if", "in case", "procedure", "what happens", "before i", "how do i report", "how do we report"])
-            && !cues.hasAny(["already", "just", "was stolen", "got stolen", "has been stolen"])
+            && !cues.hasAny(["already", "just", "broke into", "someone stole"])
+            && !(cues.has("stolen") && cues.hasAny(["was", "got", "been", "were"]))
         if cues.hasAny(["ransom", "ransomware", "bitcoin", "cryptolocker"]) || text.contains(".locked")
             || (cues.has("encrypted") && cues.hasAny(["files", "pay", "payment", "note"]))
         {
@@ -104,7 +105,12 @@ struct Incident: Equatable {
             "push", "pushes", "approval", "approvals", "prompt", "prompts", "notification", "notifications", "requests",
             "signed in", "signed into", "sign in", "logged in", "logged into", "login", "codes",
         ])
-        return gaveAway || (notMe && prompts)
+        // An attachment or a macro from a suspicious email, opened: possibly malware running.
+        let openedBait =
+            cues.hasAny(["opened", "ran", "downloaded", "clicked", "enabled"])
+            && cues.hasAny(["attachment", "macro", "macros", "file"])
+            && cues.hasAny(["suspicious", "phishing", "fake", "scam", "dodgy", "weird", "strange", "unknown sender"])
+        return gaveAway || openedBait || (notMe && prompts)
             || cues.hasAny(["compromised", "someone signed", "someone logged", "someone else logged"])
     }
 
@@ -118,6 +124,10 @@ struct Incident: Equatable {
             "stolen", "stole", "theft", "robbed", "broke into", "break in", "broken into", "snatched", "mugged",
         ])
         let lost = cues.hasAny(["lost my", "lost our", "lost the", "lost a", "lost his", "lost her"])
-        return (stolen || lost) && cues.words.contains(where: devices.contains)
+        // Left behind on public transport or in a taxi: lost, unlike "left it at home".
+        let leftBehind =
+            cues.has("left")
+            && cues.hasAny(["train", "bus", "tram", "metro", "subway", "taxi", "cab", "uber", "plane", "flight", "airport"])
+        return (stolen || lost || leftBehind) && cues.words.contains(where: devices.contains)
     }
 }

@@ -154,7 +154,7 @@ struct MessageCues {
     /// A short message that points back at what was said before: "can you unlock it for
     /// me?", "reset that one".
     var refersBack: Bool {
-        words.count <= 12 && words.contains { ["it", "that", "this", "one"].contains($0) }
+        words.count <= 12 && words.contains { ["it", "its", "that", "thats", "this", "one"].contains($0) }
     }
 
     /// Starts like a request for information ("how", "why", "what", "do I need", "can I").
