@@ -28,6 +28,16 @@ extension GroundedEngine {
         return grounded(shown, intro: nil, confidence: confidence, &conversation)
     }
 
+    /// Of several wordings of one question, the one whose best passage the answer gate is
+    /// most confident of.
+    func mostAnswerable(_ questions: [String]) -> String {
+        func confidence(_ question: String) -> Double {
+            let results = index.search(MessageCues.withoutPreamble(question), limit: 5)
+            return results.hits.first.map { gate.probability(of: $0, in: results, index: index) } ?? 0
+        }
+        return questions.max { confidence($0) < confidence($1) } ?? ""
+    }
+
     /// For someone with a problem, the best section of `hit`'s article that tells them what
     /// to do, when `hit` is its overview or its "when to contact IT" section; nil when it
     /// has none.

@@ -110,7 +110,16 @@ public final class GroundedEngine: ConversationEngine {
             why = "the employee asked for a person or a ticket"
             return escalate(&conversation, reason: "the employee asked for a person")
         }
-        if conversation.topic != nil, cues.saysItDidNotHelp {
+        if let topic = conversation.topic, cues.saysItDidNotHelp {
+            guard !conversation.shown.isEmpty else {
+                // Nothing was shown to have not helped: "still nothing, the light never comes
+                // on" tells more about the problem, so search again, with all of it or with
+                // the new words alone, whichever the answer gate trusts more.
+                why = "more about a problem nothing was found for yet: the answer gate decides again"
+                conversation.failedAttempts += 1
+                conversation.topic = topic + "\n" + message
+                return answer(mostAnswerable([topic + "\n" + message, message]), newProblem: false, &conversation)
+            }
             why = "the last answer did not help: the next passage on the same topic"
             return followUp(&conversation, refinement: nil)
         }

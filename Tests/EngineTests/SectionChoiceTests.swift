@@ -66,6 +66,13 @@ struct SectionChoiceTests {
         #expect(replies[3].ticket?.summary.contains("Already suggested: Plotter shows offline") == true)
     }
 
+    @Test func moreDetailAfterNothingWasFoundSearchesAgainWithAllOfIt() throws {
+        let replies = try chat("the thing by the window is acting up", "still nothing, the plotter says offline")
+        #expect(replies[0].kind == .notFound)
+        #expect(replies[1].kind == .answer, "\(replies[1].text)")
+        #expect(replies[1].sources.first?.article == "printing/plotter-offline")
+    }
+
     @Test func aFollowUpTheArticleDoesNotCoverIsAskedAfreshNotEscalated() throws {
         let replies = try chat("the plotter shows offline", "what about the wifi?", "and on a blackberry?", "yes")
         #expect(replies[1].kind == .answer)
