@@ -72,10 +72,11 @@ extension GroundedEngine {
             gate.probability(of: hit, in: results, index: index, leaders: leaders)
         }
         // The article already judged to answer the question is not judged again: its steps
-        // not yet tried come first, as the employee would read them in it.
+        // not yet tried come first, as the employee would read them in it; and another
+        // device that still leads to it ("what about on my iPhone?") is answered from it.
         let nextStep = conversation.shown.last.flatMap { last in
-            refinement != nil
-                ? nil : sections(ofArticle: last.article, for: topic).first(where: isNew)
+            guard let refinement else { return sections(ofArticle: last.article, for: topic).first(where: isNew) }
+            return results.hits.first.flatMap { $0.article.id == last.article && onlyNamesDevices(refinement) ? $0 : nil }
         }
         let next =
             nextStep.map { (hit: $0, probability: probability($0)) }
@@ -93,6 +94,15 @@ extension GroundedEngine {
         conversation.topic = topic
         let intro = refinement == nil ? "Sorry that didn't solve it. Here is something else to try." : nil
         return grounded(next.hit, intro: intro, confidence: Self.rounded(next.probability), &conversation)
+    }
+
+    /// Whether `refinement` moves the question to another device only ("and on a Mac?"),
+    /// not to another subject ("what about the wifi on my phone?").
+    private func onlyNamesDevices(_ refinement: String) -> Bool {
+        analyzer.withLock { analyzer in
+            let devices = Set(analyzer.terms(in: MessageCues.devices.joined(separator: " ")))
+            return analyzer.terms(in: refinement).allSatisfy(devices.contains)
+        }
     }
 
     /// The earlier question without the devices and places the refinement replaces: after

@@ -11,7 +11,7 @@ public final class GroundedEngine: ConversationEngine {
     let catalog: ToolCatalog
     let gate: AnswerGate
     let recognizer: ToolRecognizer
-    private let analyzer: Mutex<Analyzer>
+    let analyzer: Mutex<Analyzer>
 
     public init(index: KnowledgeIndex, tools: ToolCatalog, weights: DecisionWeights = .shipped) {
         self.index = index

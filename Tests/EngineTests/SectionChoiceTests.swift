@@ -20,6 +20,8 @@ struct SectionChoiceTests {
             Passage(
                 heading: "Clear stuck plot jobs", text: "1. Open the queue on the plotter's touch screen.\n2. Delete every job."),
             Passage(
+                heading: "Plotting from a Mac", text: "1. Open System Settings > Printers & Scanners.\n2. Remove and add it."),
+            Passage(
                 heading: "When to contact IT about the plotter",
                 text: "Call the service desk on 4357 if the plotter stays offline after a restart."),
         ])
@@ -71,6 +73,12 @@ struct SectionChoiceTests {
         #expect(replies[0].kind == .notFound)
         #expect(replies[1].kind == .answer, "\(replies[1].text)")
         #expect(replies[1].sources.first?.article == "printing/plotter-offline")
+    }
+
+    @Test func anotherDeviceIsAnsweredFromTheSameArticle() throws {
+        let replies = try chat("the plotter shows offline", "and on my mac?")
+        #expect(replies[1].kind == .answer)
+        #expect(replies[1].sources.map(\.section) == ["Plotting from a Mac"])
     }
 
     @Test func aFollowUpTheArticleDoesNotCoverIsAskedAfreshNotEscalated() throws {
