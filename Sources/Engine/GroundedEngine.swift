@@ -172,6 +172,8 @@ public final class GroundedEngine: ConversationEngine {
             if cues.isCancel {
                 return Reply(kind: .smalltalk, text: "OK, I've cancelled that request. Anything else?", confidence: 1)
             }
+            // "actually, I'd rather talk to a human" is never the argument.
+            if cues.wantsPerson { return nil }
             let isNewRequest = cues.isQuestion || requestedTool(message).map { $0.tool.name != name } == true
             switch slots.answer(message, for: parameter, isNewRequest: isNewRequest) {
             case .value where cues.isYes && MessageCues.withoutAssent(message).isEmpty:

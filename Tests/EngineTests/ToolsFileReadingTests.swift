@@ -100,6 +100,11 @@ struct ToolsFileReadingTests {
         #expect(fresh[1].kind == .clarify, "\(fresh[1].text)")
     }
 
+    @Test func askingForAPersonWhileAskedForAnArgumentHandsOver() throws {
+        let replies = try chat("I need a program installed", "actually, I'd rather talk to a Human")
+        #expect(replies[1].kind == .escalate, "\(replies[1].text)")
+    }
+
     @Test func aNewValueBeforeConfirmingChangesTheRequest() throws {
         let replies = try chat("please install Firefox", "wait, make that Thunderbird instead", "yes")
         #expect(replies[1].kind == .tool)
