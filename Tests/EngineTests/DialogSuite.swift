@@ -122,3 +122,15 @@ enum DialogSuite {
 
     private static let fixtures = repository.appendingPathComponent("Tests/EngineTests/Fixtures")
 }
+
+extension GroundedEngine {
+    /// Plays `messages` as one conversation and returns every reply.
+    func replies(to messages: [String]) -> [Reply] {
+        var conversation = Conversation()
+        return messages.map { message in
+            let (reply, next) = respond(to: message, in: conversation)
+            conversation = next
+            return reply
+        }
+    }
+}

@@ -9,12 +9,7 @@ struct GroundedEngineTests {
     /// Plays `messages` as one conversation and returns every reply.
     private func chat(_ messages: String...) throws -> [Reply] {
         let engine = try Self.engine.get()
-        var conversation = Conversation()
-        return messages.map { message in
-            let (reply, next) = engine.respond(to: message, in: conversation)
-            conversation = next
-            return reply
-        }
+        return engine.replies(to: messages)
     }
 
     @Test func aQuestionAboutAToolsTopicIsAnsweredNotActedOn() throws {

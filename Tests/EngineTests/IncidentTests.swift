@@ -54,14 +54,9 @@ struct IncidentTests {
     /// outage report: the incident is read from the whole problem, and the ticket tells all
     /// of it.
     @Test func aMessageThatCompletesAnIncidentEscalatesIt() throws {
-        let engine = try Self.engine.get()
-        var conversation = Conversation()
-        var replies: [Reply] = []
-        for message in ["where could my work tablet have gone? it's not in my bag", "it was stolen, someone broke into my flat"] {
-            let (reply, next) = engine.respond(to: message, in: conversation)
-            replies.append(reply)
-            conversation = next
-        }
+        let replies = try Self.engine.get().replies(to: [
+            "where could my work tablet have gone? it's not in my bag", "it was stolen, someone broke into my flat",
+        ])
         #expect(replies[0].kind != .escalate)
         #expect(replies[1].kind == .escalate, "\(replies[1].text)")
         #expect(replies[1].ticket?.priority == .p2)

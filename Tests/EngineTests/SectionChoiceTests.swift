@@ -36,12 +36,7 @@ struct SectionChoiceTests {
     private func chat(_ messages: String...) throws -> [Reply] {
         let index = KnowledgeIndex(articles: [Self.plotter, Self.wifi])
         let engine = GroundedEngine(index: index, tools: try ToolCatalog.parse(#"{"tools": []}"#, file: "tools.json"))
-        var conversation = Conversation()
-        return messages.map { message in
-            let (reply, next) = engine.respond(to: message, in: conversation)
-            conversation = next
-            return reply
-        }
+        return engine.replies(to: messages)
     }
 
     @Test func aProblemGetsTheStepsNotTheOverview() throws {

@@ -30,12 +30,7 @@ struct ToolsFileReadingTests {
 
     private func chat(_ messages: String...) throws -> [Reply] {
         let engine = GroundedEngine(index: try DialogSuite.engine().index, tools: try Self.catalog.get())
-        var conversation = Conversation()
-        return messages.map { message in
-            let (reply, next) = engine.respond(to: message, in: conversation)
-            conversation = next
-            return reply
-        }
+        return engine.replies(to: messages)
     }
 
     @Test(arguments: [
