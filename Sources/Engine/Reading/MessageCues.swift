@@ -54,7 +54,7 @@ struct MessageCues {
     }
 
     /// A yes or no without its words of assent: "yep go ahead" → "", "yes, ng-icu-02
-    /// please" → "ng-icu-02,". What is left may name a value; "ahead" must not.
+    /// please" → "ng-icu-02". What is left may name a value; "ahead" must not.
     static func withoutAssent(_ message: String) -> String {
         let assent = Set((yes + no + ["thanks", "thank", "you", "that", "one"]).flatMap { $0.split(separator: " ") })
         return message.split(whereSeparator: \.isWhitespace).filter { token in
