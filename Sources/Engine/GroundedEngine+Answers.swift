@@ -35,7 +35,7 @@ extension GroundedEngine {
             let results = index.search(MessageCues.withoutPreamble(question), limit: 5)
             return results.hits.first.map { gate.probability(of: $0, in: results, index: index) } ?? 0
         }
-        return questions.max { confidence($0) < confidence($1) } ?? ""
+        return questions.map { ($0, confidence($0)) }.max { $0.1 < $1.1 }?.0 ?? ""
     }
 
     /// For someone with a problem, the best section of `hit`'s article that tells them what

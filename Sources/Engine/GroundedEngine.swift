@@ -131,10 +131,10 @@ public final class GroundedEngine: ConversationEngine {
         // "It was definitely stolen": a message that points back may complete an incident
         // the earlier ones began, and the ticket then tells all of them.
         let reported = Incident(message)
-        let inContext = cues.refersBack ? Incident(conversation.employeeMessages.joined(separator: "\n")) : nil
+        let incident = reported ?? (cues.refersBack ? Incident(conversation.employeeMessages.joined(separator: "\n")) : nil)
         // An incident goes to a person first, unless the employee asks for a tool outright
         // ("I lost my phone, please reset my authenticator").
-        if let incident = reported ?? inContext, !(tool != nil && cues.isRequest && incident.kind == .lostDevice) {
+        if let incident, !(tool != nil && cues.isRequest && incident.kind == .lostDevice) {
             why = "an incident: \(incident.reason), \(incident.priority.rawValue)"
             if reported != nil { conversation.beginProblem() }
             return escalate(incident, message: message, &conversation)
