@@ -27,12 +27,17 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
+            name: "CBLAS",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .systemLibrary(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(name: "HelpdeskCore"),
         .target(name: "Knowledge", dependencies: ["HelpdeskCore", "CStemmer"]),
-        .target(name: "Engine", dependencies: ["HelpdeskCore", "Knowledge"]),
+        .target(name: "Semantics", dependencies: ["HelpdeskCore", "Knowledge", "CBLAS"]),
+        .target(name: "Engine", dependencies: ["HelpdeskCore", "Knowledge", "Semantics"]),
         .target(
             name: "Store",
             dependencies: ["HelpdeskCore", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")]
@@ -57,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "helpdesk",
             dependencies: [
-                "HelpdeskCore", "Knowledge", "Engine", "Store", "Service", "Daemon", "TerminalUI",
+                "HelpdeskCore", "Knowledge", "Engine", "Semantics", "Store", "Service", "Daemon", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -72,7 +77,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"], exclude: ["Fixtures"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Semantics"], exclude: ["Fixtures"]),
+        .testTarget(name: "SemanticsTests", dependencies: ["Semantics", "Knowledge"], exclude: ["Fixtures"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "helpdesk-bench", .product(name: "GRDB", package: "GRDB.swift")]

@@ -52,7 +52,7 @@ extension GroundedEngine {
             Explanation.Gate(
                 article: hit.article.id, section: hit.section, probability: gate.probability(of: hit, in: results, index: index),
                 threshold: LogisticModel.threshold,
-                features: features(AnswerGate.featureNames, AnswerGate.features(of: hit, in: results, index: index)))
+                features: features(gate.featureNames, gate.features(of: hit, in: results, index: index)))
         }
         let tools = recognizer.assess(message).map {
             Explanation.ToolScore(

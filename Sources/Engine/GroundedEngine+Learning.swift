@@ -3,7 +3,6 @@ import Knowledge
 /// What the engine's fitted decisions see, for fitting their weights on labelled suites
 /// (`DecisionWeights.fit`) and for explaining a decision.
 extension GroundedEngine {
-    public static var answerFeatureNames: [String] { AnswerGate.featureNames }
     public static var toolFeatureNames: [String] { ToolRecognizer.featureNames }
 
     /// The article the answer gate would judge for `message`, and its features; nil when
@@ -11,7 +10,7 @@ extension GroundedEngine {
     public func answerFeatures(for message: String) -> (article: String, features: [Double])? {
         let results = index.search(MessageCues.withoutPreamble(message), limit: 5)
         guard let best = results.hits.first else { return nil }
-        return (best.article.id, AnswerGate.features(of: best, in: results, index: index))
+        return (best.article.id, gate.features(of: best, in: results, index: index))
     }
 
     /// Every tool with the tool recogniser's features for `message`.

@@ -1,6 +1,7 @@
 import Foundation
 import HelpdeskCore
 import Knowledge
+import Semantics
 import Synchronization
 
 /// The offline engine: every answer is a passage of the knowledge base, cited; requests
@@ -13,10 +14,14 @@ public final class GroundedEngine: ConversationEngine {
     let recognizer: ToolRecognizer
     let analyzer: Mutex<Analyzer>
 
-    public init(index: KnowledgeIndex, tools: ToolCatalog, weights: DecisionWeights = .shipped) {
+    /// - Parameter semantics: the passages' meanings, when a sentence model is installed;
+    ///   without one, the engine judges by shared words alone.
+    public init(
+        index: KnowledgeIndex, tools: ToolCatalog, weights: DecisionWeights = .shipped, semantics: SemanticIndex? = nil
+    ) {
         self.index = index
         self.catalog = tools
-        self.gate = AnswerGate(model: weights.answer)
+        self.gate = AnswerGate(weights, semantics: semantics)
         self.recognizer = ToolRecognizer(catalog: tools, index: index, model: weights.tool)
         self.analyzer = Mutex(Analyzer())
     }

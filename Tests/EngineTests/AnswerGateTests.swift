@@ -18,8 +18,8 @@ struct AnswerGateTests {
     private func agreement(_ question: String) throws -> Double {
         let results = Self.index.search(question, limit: 5)
         let best = try #require(results.hits.first)
-        let features = AnswerGate.features(of: best, in: results, index: Self.index)
-        return features[try #require(AnswerGate.featureNames.firstIndex(of: "agreement"))]
+        let features = AnswerGate.lexicalFeatures(of: best, in: results, index: Self.index)
+        return features[try #require(AnswerGate.lexicalFeatureNames.firstIndex(of: "agreement"))]
     }
 
     @Test func aQuestionWhoseWordsAllPointToTheArticleAgreesFully() throws {

@@ -2,6 +2,7 @@ import Engine
 import Foundation
 import HelpdeskCore
 import Knowledge
+import Semantics
 
 /// The dialog suite in `Fixtures/`: employee messages with the reply a service-desk agent
 /// would expect, run against the shipped knowledge base and `tools.json`.
@@ -77,10 +78,17 @@ enum DialogSuite {
 
         var description: String { name }
 
-        func engine(weights: DecisionWeights = .shipped) throws -> GroundedEngine {
+        /// - Parameter semantic: whether the engine reads meaning with the sentence model,
+        ///   which must then be installed (`scripts/install-model`).
+        func engine(weights: DecisionWeights = .shipped, semantic: Bool = false) throws -> GroundedEngine {
             let base = try KnowledgeBase.load(knowledge.path)
-            return GroundedEngine(index: base.index, tools: try ToolCatalog.load(tools.path), weights: weights)
+            let semantics = try semantic ? SemanticIndex(index: base.index, encoder: encoder.get(), cacheFile: vectorCache) : nil
+            return GroundedEngine(
+                index: base.index, tools: try ToolCatalog.load(tools.path), weights: weights, semantics: semantics)
         }
+
+        /// Passage vectors kept between test runs, beside the build.
+        private var vectorCache: String { repository.path + "/.build/test-vectors-\(name).bin" }
 
         func expectations() throws -> [Expectation] {
             let text = try String(contentsOf: singleTurns, encoding: .utf8)
@@ -112,6 +120,21 @@ enum DialogSuite {
                     singleTurns: root.appendingPathComponent("single-turn.jsonl"),
                     conversations: root.appendingPathComponent("conversations.json"))
             }
+    }
+
+    /// The sentence model where `scripts/install-model` puts it.
+    static let encoder = Result {
+        guard let directory = SentenceEncoder.installedDirectory else {
+            throw SuiteError(
+                "no sentence model in \(SentenceEncoder.standardDirectories.joined(separator: " or ")); run scripts/install-model"
+            )
+        }
+        return try SentenceEncoder(directory: URL(fileURLWithPath: directory))
+    }
+
+    struct SuiteError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
     }
 
     static func singleTurns() throws -> [Expectation] { try shipped.expectations() }

@@ -1,5 +1,6 @@
 import Foundation
 import Knowledge
+import Semantics
 
 /// Decides whether the best passage answers the question, or whether the honest reply is
 /// "I can't find this in our knowledge base".
@@ -24,18 +25,33 @@ import Knowledge
 /// - `agreement`: how many of the question's words, each left out in turn, still find the
 ///   passage's article on top.
 ///
+/// With a sentence model (`SemanticIndex`), four more say how close the question is in
+/// meaning, which shared words miss ("I forgot my login" and "Reset your password"):
+///
+/// - `meaning`: the cosine similarity of the question and the passage;
+/// - `meaningInArticle`: of the question and the article's closest passage;
+/// - `meaningMargin`: how far that leads the closest passage of any other article;
+/// - `meaningAgrees`: 1 when the closest passage of all is in the passage's article.
+///
 /// The weights are fitted leave-one-company-out (see `DecisionWeights`); the gate
 /// accepts at 0.5: more likely right than wrong.
-public struct AnswerGate: Sendable, Equatable {
-    public static let featureNames = [
+public struct AnswerGate: Sendable {
+    public static let lexicalFeatureNames = [
         "covered", "inArticle", "missed", "heading", "margin", "evidence", "unknown", "length", "agreement",
     ]
-    public let model: LogisticModel
+    public static let semanticFeatureNames = ["meaning", "meaningInArticle", "meaningMargin", "meaningAgrees"]
 
-    public init(model: LogisticModel) {
-        precondition(model.weights.count == Self.featureNames.count)
-        self.model = model
+    let model: LogisticModel
+    let semantics: SemanticIndex?
+
+    /// The gate of `weights` that reads what `semantics` can give.
+    init(_ weights: DecisionWeights, semantics: SemanticIndex?) {
+        self.model = semantics == nil ? weights.answer : weights.semanticAnswer
+        self.semantics = semantics
+        precondition(model.weights.count == featureNames.count)
     }
+
+    var featureNames: [String] { Self.lexicalFeatureNames + (semantics == nil ? [] : Self.semanticFeatureNames) }
 
     /// 0…1, the probability that `hit` answers the question; the gate accepts it from
     /// `LogisticModel.threshold` on.
@@ -45,11 +61,23 @@ public struct AnswerGate: Sendable, Equatable {
     func probability(of hit: SearchHit, in results: SearchResults, index: KnowledgeIndex, leaders: [String?]? = nil)
         -> Double
     {
-        model.probability(Self.features(of: hit, in: results, index: index, leaders: leaders))
+        model.probability(features(of: hit, in: results, index: index, leaders: leaders))
     }
 
     /// The features, in the order of `featureNames`, each roughly within 0…1.
-    public static func features(
+    func features(of hit: SearchHit, in results: SearchResults, index: KnowledgeIndex, leaders: [String?]? = nil) -> [Double] {
+        let lexical = Self.lexicalFeatures(of: hit, in: results, index: index, leaders: leaders)
+        guard let semantics else { return lexical }
+        guard let closeness = semantics.closeness(of: results.query, toPassage: hit.passageIndex, of: hit.article.id) else {
+            return lexical + [0, 0, 0, 0]
+        }
+        return lexical + [
+            closeness.passage, closeness.article, closeness.article - closeness.otherArticles,
+            closeness.article >= closeness.otherArticles ? 1 : 0,
+        ]
+    }
+
+    public static func lexicalFeatures(
         of hit: SearchHit, in results: SearchResults, index: KnowledgeIndex, leaders: [String?]? = nil
     ) -> [Double] {
         let largest = index.maximumIDF

@@ -6,35 +6,46 @@
 /// turn. `shipped` is the same fit on every company; that test fails, printing the new
 /// values to paste here, when the suites or the features change.
 public struct DecisionWeights: Sendable, Equatable {
-    /// P(the best passage answers the question), over `AnswerGate.featureNames`.
+    /// P(the best passage answers the question), over `AnswerGate.lexicalFeatureNames`.
     public var answer: LogisticModel
+    /// The same with a sentence model, over the lexical and semantic features.
+    public var semanticAnswer: LogisticModel
     /// P(the message asks for this tool), over `GroundedEngine.toolFeatureNames`.
     public var tool: LogisticModel
 
-    public init(answer: LogisticModel, tool: LogisticModel) {
+    public init(answer: LogisticModel, semanticAnswer: LogisticModel, tool: LogisticModel) {
         self.answer = answer
+        self.semanticAnswer = semanticAnswer
         self.tool = tool
     }
 
-    /// Fits both models on labelled examples grouped by company (features from
-    /// `GroundedEngine.answerFeatures` and `toolFeatures`).
+    /// Fits the models on labelled examples grouped by company (features from
+    /// `GroundedEngine.answerFeatures` without and with a sentence model, and `toolFeatures`).
     ///
     /// How strongly each is regularised, and how many wrong answers the gate may risk, are
     /// chosen the way the result is judged: leave-one-company-out within the examples.
     /// A wrong answer costs the employee more than a needless ticket, so the gate's choice
     /// counts each wrong answer against three right ones; a tool proposed wrongly is one
     /// card to decline, so the recogniser's counts every decision alike.
-    public static func fit(answers: [[LogisticModel.Example]], tools: [[LogisticModel.Example]]) -> DecisionWeights {
-        let gateSettings = chosen(
-            among: [0.1, 0.3, 1, 3].flatMap { ridge in [0.03, 0.05, 0.08, 0.1].map { (ridge: ridge, falseAnswerBudget: $0) } },
-            for: answers, fit: { gate($0, ridge: $1.ridge, falseAnswerBudget: $1.falseAnswerBudget) },
-            merit: { rightYes, wrongYes, _ in rightYes - 3 * wrongYes })
+    public static func fit(
+        answers: [[LogisticModel.Example]], semanticAnswers: [[LogisticModel.Example]], tools: [[LogisticModel.Example]]
+    ) -> DecisionWeights {
         let toolRidge = chosen(
             among: [0.1, 0.3, 1, 3], for: tools, fit: { LogisticModel.fit($0, ridge: $1) },
             merit: { rightYes, wrongYes, rightNo in rightYes - wrongYes + rightNo })
         return DecisionWeights(
-            answer: gate(answers.flatMap { $0 }, ridge: gateSettings.ridge, falseAnswerBudget: gateSettings.falseAnswerBudget),
+            answer: gate(answers), semanticAnswer: gate(semanticAnswers),
             tool: LogisticModel.fit(tools.flatMap { $0 }, ridge: toolRidge))
+    }
+
+    /// The answer gate fitted on every company, with the ridge and false-answer budget that
+    /// judge best on a company left out.
+    static func gate(_ companies: [[LogisticModel.Example]]) -> LogisticModel {
+        let settings = chosen(
+            among: [0.1, 0.3, 1, 3].flatMap { ridge in [0.03, 0.05, 0.08, 0.1].map { (ridge: ridge, falseAnswerBudget: $0) } },
+            for: companies, fit: { gate($0, ridge: $1.ridge, falseAnswerBudget: $1.falseAnswerBudget) },
+            merit: { rightYes, wrongYes, _ in rightYes - 3 * wrongYes })
+        return gate(companies.flatMap { $0 }, ridge: settings.ridge, falseAnswerBudget: settings.falseAnswerBudget)
     }
 
     /// The candidate setting whose fit decides best on a company it was not fitted on, each
@@ -91,5 +102,9 @@ public struct DecisionWeights: Sendable, Equatable {
     public static let shipped = DecisionWeights(
         answer: LogisticModel(
             weights: [1.1577, 1.9271, -0.5037, 0.9168, 1.6428, 2.1244, -0.5325, 0.8495, 2.4008], bias: -6.2171),
+        semanticAnswer: LogisticModel(
+            weights: [
+                0.9769, 2.6222, -0.1457, 0.0662, 1.2472, 1.1644, -0.6407, 1.1794, 2.6432, 2.0487, 1.7053, 1.3998, 1.7995,
+            ], bias: -8.7083),
         tool: LogisticModel(weights: [6.2960, 3.9159, 2.9392, 2.4408, 2.3508, 2.6919, 1.1942, -3.8920, 6.1864], bias: -11.2754))
 }

@@ -13,6 +13,10 @@ public struct Configuration: Sendable, Equatable, Encodable {
     public var knowledge: String?
     /// The tool whitelist, used when `./tools.json` does not exist.
     public var tools: String?
+    /// The folder of the optional sentence model (`scripts/install-model`); default the
+    /// first of `~/.local/share/helpdesk/model` and `/usr/local/share/helpdesk/model` that
+    /// holds one. Without a model, questions are matched by shared words alone.
+    public var model: String?
     /// The SQLite database; default `$XDG_DATA_HOME/helpdesk/helpdesk.sqlite`.
     public var database: String?
     /// The daemon's Unix socket. A client with one talks to `helpdesk serve` there; the

@@ -8,7 +8,7 @@ struct ConfigurationReader {
     /// Every key `config.json` may have, in the order the README lists them.
     static let keys = [
         "knowledge", "tools", "database", "socket", "agents", "agentGroups", "demoAgent", "approvalExpiryMinutes", "sla",
-        "businessHours", "gapRetentionDays", "routing", "queues",
+        "businessHours", "gapRetentionDays", "routing", "queues", "model",
     ]
 
     private(set) var problems: [ConfigurationError.Problem] = []
@@ -26,6 +26,7 @@ struct ConfigurationReader {
             switch member.key {
             case "knowledge": configuration.knowledge = path(value, "knowledge", example: "/srv/helpdesk/knowledge")
             case "tools": configuration.tools = path(value, "tools", example: "/etc/helpdesk/tools.json")
+            case "model": configuration.model = path(value, "model", example: "/usr/local/share/helpdesk/model")
             case "database": configuration.database = path(value, "database", example: "/var/lib/helpdesk/helpdesk.sqlite")
             case "socket": configuration.socket = path(value, "socket", example: Configuration.defaultSocket)
             case "agents": configuration.agents = names(value, "agents", of: "user names", example: #"["alice", "bob"]"#)

@@ -26,7 +26,7 @@ struct AskCommand: AsyncParsableCommand {
     var message: [String] = []
 
     func run() async throws {
-        let engine = GroundedEngine(index: try knowledge.load().index, tools: try tools.load())
+        let engine = try knowledge.engine(try knowledge.load().index, tools: try tools.load())
         var conversation = Conversation()
         var turn = 0
         let output = AskOutput(json: json)

@@ -22,12 +22,17 @@ struct ChatCommand: ParsableCommand {
             let api = try await service.api {
                 // Loaded once aloud; reloaded quietly, under the chat's screen, when an
                 // article or tools.json changes.
-                let index = Mutex(Optional(try knowledge.load().index))
+                let catalog = try tools.load()
+                let first = Mutex(
+                    Optional(
+                        HelpdeskService.Loaded(
+                            tools: catalog, engine: try knowledge.engine(try knowledge.load().index, tools: catalog))))
                 let (toolsFile, articles) = (try tools.path(), try knowledge.directory())
                 let loaded = try Reloading(watching: { sourceVersion(knowledge: articles, tools: toolsFile) }) {
+                    if let loaded = first.withLock({ $0.take() }) { return loaded }
                     let catalog = try tools.load()
-                    let index = try index.withLock { $0.take() } ?? knowledge.load(quiet: true).index
-                    return HelpdeskService.Loaded(tools: catalog, engine: GroundedEngine(index: index, tools: catalog))
+                    let engine = try knowledge.engine(knowledge.load(quiet: true).index, tools: catalog, quiet: true)
+                    return HelpdeskService.Loaded(tools: catalog, engine: engine)
                 }
                 return try service.service(loaded: loaded)
             }

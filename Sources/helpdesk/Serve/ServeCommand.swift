@@ -108,7 +108,11 @@ private struct Plan {
             }
             let base = try KnowledgeBase.load(knowledge, cacheDirectory: cache)
             for issue in base.issues { Console.error("warning: \(issue.description)") }
-            return HelpdeskService.Loaded(tools: catalog, engine: GroundedEngine(index: base.index, tools: catalog))
+            let semantics = SentenceModel.semantics(
+                for: base.index, knowledge: knowledge, cacheDirectory: cache, configured: configuration.model,
+                warn: { Console.error("warning: \($0)") })
+            return HelpdeskService.Loaded(
+                tools: catalog, engine: GroundedEngine(index: base.index, tools: catalog, semantics: semantics))
         }
         let current = loaded.value
         Console.out("tools:     \(current.tools.tools.count) in \(tools)")

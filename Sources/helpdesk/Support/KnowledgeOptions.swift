@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 import Foundation
 import HelpdeskCore
 import Knowledge
@@ -38,6 +39,18 @@ struct KnowledgeOptions: ParsableArguments {
             Console.error("warning: \(issue.description)")
         }
         return base
+    }
+
+    /// The engine for `index` and `catalog`, reading meaning too when a sentence model is
+    /// installed; the first run encodes the passages, with a progress bar unless `quiet`.
+    func engine(_ index: KnowledgeIndex, tools catalog: ToolCatalog, quiet: Bool = false) throws -> GroundedEngine {
+        let progress = quiet ? nil : ProgressBar(label: "Encoding passages")
+        defer { progress?.finish() }
+        let semantics = SentenceModel.semantics(
+            for: index, knowledge: try directory(), cacheDirectory: XDG.cacheHome() + "/helpdesk",
+            configured: (try? Configuration.load())?.0.model, warn: { if !quiet { Console.error("warning: \($0)") } },
+            progress: progress?.update)
+        return GroundedEngine(index: index, tools: catalog, semantics: semantics)
     }
 }
 

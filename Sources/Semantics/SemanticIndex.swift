@@ -1,0 +1,118 @@
+import Foundation
+import Knowledge
+import Synchronization
+
+/// The meaning of every passage of a knowledge base, as `SentenceEncoder` vectors, so that
+/// a question can be compared with each by meaning rather than by shared words.
+///
+/// Encoding a passage takes milliseconds, so the vectors are kept on disk between runs,
+/// keyed by the text encoded: an edited article is encoded again, the rest are read back.
+public final class SemanticIndex: Sendable {
+    /// The passage each vector is of, in `KnowledgeIndex.articles` order.
+    struct Place: Sendable {
+        let article: Int
+        let passage: Int
+    }
+
+    let encoder: SentenceEncoder
+    let places: [Place]
+    /// `places.count` rows of `SentenceEncoder.dimensions`.
+    let vectors: [Float]
+    /// Article id → the range of its rows.
+    let rows: [String: Range<Int>]
+    /// The last question compared, with its similarity to every passage: the engine judges
+    /// several passages for one question.
+    private let last = Mutex<(query: String, similarities: [Float])?>(nil)
+
+    /// How many passages were read back from the cache rather than encoded.
+    public let cachedCount: Int
+
+    /// - Parameters:
+    ///   - cacheFile: where to keep the vectors between runs; nil to encode every passage
+    ///     each time.
+    ///   - progress: told (encoded, to encode) after each passage that was not cached.
+    public init(
+        index: KnowledgeIndex, encoder: SentenceEncoder, cacheFile: String? = nil,
+        progress: ((Int, Int) -> Void)? = nil
+    ) {
+        self.encoder = encoder
+        var places: [Place] = []
+        var texts: [String] = []
+        var rows: [String: Range<Int>] = [:]
+        for (a, article) in index.articles.enumerated() {
+            let first = places.count
+            for (p, passage) in article.passages.enumerated() {
+                places.append(Place(article: a, passage: p))
+                texts.append(Self.text(of: passage, in: article))
+            }
+            rows[article.id] = first..<places.count
+        }
+        var cache = VectorCache(path: cacheFile, model: encoder.fingerprint)
+        let known = texts.filter { cache.vector(for: $0) != nil }.count
+        var vectors: [Float] = []
+        vectors.reserveCapacity(texts.count * SentenceEncoder.dimensions)
+        var encoded = 0
+        for text in texts {
+            if let cached = cache.vector(for: text) {
+                vectors += cached
+            } else {
+                let vector = encoder.embed(text)
+                cache.store(vector, for: text)
+                vectors += vector
+                encoded += 1
+                progress?(encoded, texts.count - known)
+            }
+        }
+        if known < texts.count { cache.save(keeping: texts) }
+        self.places = places
+        self.vectors = vectors
+        self.rows = rows
+        self.cachedCount = known
+    }
+
+    /// `cacheDirectory/vectors-<hash of the folder's absolute path>.bin`: one file per
+    /// knowledge base, as for its index.
+    public static func cacheFile(forKnowledge directory: String, in cacheDirectory: String) -> String {
+        let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
+        return cacheDirectory + "/vectors-" + String(fnv1a(absolute.utf8), radix: 16) + ".bin"
+    }
+
+    /// What is encoded of a passage: where it sits (title, heading) says much of what it is about.
+    static func text(of passage: Passage, in article: Article) -> String {
+        ([article.title] + [passage.heading].compactMap { $0 } + [passage.text]).joined(separator: ". ")
+    }
+
+    /// Cosine similarity of `query` with every passage, in `places` order.
+    func similarities(to query: String) -> [Float] {
+        if let last = last.withLock({ $0 }), last.query == query { return last.similarities }
+        let q = encoder.embed(query)
+        let d = SentenceEncoder.dimensions
+        let similarities = vectors.withUnsafeBufferPointer { v in
+            (0..<places.count).map { row in
+                var dot: Float = 0
+                for i in 0..<d { dot += v[row * d + i] * q[i] }
+                return dot
+            }
+        }
+        last.withLock { $0 = (query, similarities) }
+        return similarities
+    }
+
+    /// How close in meaning `query` is to `passage` of article `article`, to the closest
+    /// passage of that article, and to the closest passage of any other article.
+    public struct Closeness: Sendable, Equatable {
+        public let passage: Double
+        public let article: Double
+        public let otherArticles: Double
+    }
+
+    public func closeness(of query: String, toPassage passage: Int, of article: String) -> Closeness? {
+        guard let range = rows[article], range.contains(range.lowerBound + passage) else { return nil }
+        let similarities = similarities(to: query)
+        let inArticle = similarities[range].max() ?? -1
+        let elsewhere = similarities.indices.lazy.filter { !range.contains($0) }.map { similarities[$0] }.max() ?? -1
+        return Closeness(
+            passage: Double(similarities[range.lowerBound + passage]), article: Double(inArticle),
+            otherArticles: Double(elsewhere))
+    }
+}
