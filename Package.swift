@@ -69,7 +69,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "helpdesk-bench",
-            dependencies: ["Knowledge", "Store", "CSQLite", "Daemon", "HelpdeskCore", "Engine", "Service"]),
+            dependencies: ["Knowledge", "Store", "CSQLite", "Daemon", "HelpdeskCore", "Engine", "Semantics", "Service"]),
         .executableTarget(name: "helpdesk-fuzz", dependencies: ["HelpdeskCore", "Knowledge"]),
         .testTarget(
             name: "KnowledgeTests",

@@ -37,9 +37,9 @@ public final class SentenceEncoder: Sendable {
         standardDirectories.first { FileManager.default.fileExists(atPath: $0 + "/model.safetensors") }
     }
 
-    /// Loads the model from a folder holding `model.safetensors` and `tokenizer.json`.
+    /// Loads the model from a folder holding `model.safetensors` and `vocab.txt`.
     public init(directory: URL) throws {
-        let tokenizer = try WordPieceTokenizer(contentsOf: directory.appendingPathComponent("tokenizer.json"))
+        let tokenizer = try WordPieceTokenizer(contentsOf: directory.appendingPathComponent("vocab.txt"))
         let tensors = try SafeTensors(contentsOf: directory.appendingPathComponent("model.safetensors"))
         embeddings = try Embeddings(tensors, vocabulary: tokenizer.vocabularySize)
         layers = try (0..<Self.layerCount).map { try Layer(tensors, index: $0) }
@@ -49,7 +49,7 @@ public final class SentenceEncoder: Sendable {
 
     /// The unit vector of `text`; only its first `maximumTokens` word pieces are read.
     public func embed(_ text: String) -> [Float] {
-        let ids = [tokenizer.classifyID] + tokenizer.ids(text).prefix(Self.maximumTokens - 2) + [tokenizer.separatorID]
+        let ids = [tokenizer.classifyID] + tokenizer.ids(text, limit: Self.maximumTokens - 2) + [tokenizer.separatorID]
         var states = embeddings.states(of: ids)
         var scratch = Scratch(tokens: ids.count)
         for layer in layers { layer.apply(to: &states, tokens: ids.count, scratch: &scratch) }

@@ -21,9 +21,10 @@ public struct WordPieceTokenizer: Sendable {
         }
     }
 
-    private let trie: Trie
-    /// Trie node reached by "##": continuation pieces are matched from here.
-    private let continuationRoot: Int32?
+    /// Token → id. Swift compares strings by canonical equivalence, which can merge two
+    /// tokens HF tells apart only in a vocabulary that has accented tokens; BERT uncased
+    /// strips accents, so it has none.
+    private let vocabulary: [String: Int32]
     private let unknownID: Int32
     private let maxInputCharsPerWord: Int
     /// Special tokens that HF matches verbatim in the *raw* text before any normalization.
@@ -33,78 +34,41 @@ public struct WordPieceTokenizer: Sendable {
     /// One more than the largest id: the rows of the model's word embeddings.
     public let vocabularySize: Int
 
-    /// Reads the vocabulary from a Hugging Face tokenizer.json (model.vocab: token → id).
-    /// Throws `LoadError` naming the file if it is missing, malformed or not a BERT WordPiece tokenizer.
-    public init(contentsOf tokenizerJSON: URL) throws {
-        let data: Data
-        do { data = try Data(contentsOf: tokenizerJSON) } catch {
-            throw LoadError.unreadable(tokenizerJSON, underlying: error)
+    /// Reads a BERT vocabulary file, `vocab.txt`: one token a line, the line's number (from
+    /// 0) its id. Throws `LoadError` naming the file when it cannot be read or lacks a token
+    /// the model needs.
+    public init(contentsOf vocabularyFile: URL) throws {
+        let text: String
+        do { text = try String(contentsOf: vocabularyFile, encoding: .utf8) } catch {
+            throw LoadError.unreadable(vocabularyFile, underlying: error)
         }
-        let file: TokenizerFile
-        do { file = try JSONDecoder().decode(TokenizerFile.self, from: data) } catch {
-            throw LoadError.malformed(tokenizerJSON, reason: "\(error)")
+        var vocabulary: [String: Int32] = [:]
+        vocabulary.reserveCapacity(32_000)
+        for (id, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            vocabulary[String(line)] = vocabulary[String(line)] ?? Int32(id)  // the first of two equal lines counts
         }
-        func fail(_ reason: String) -> LoadError { .malformed(tokenizerJSON, reason: reason) }
-        let model = file.model
-        guard model.type ?? "WordPiece" == "WordPiece" else {
-            throw fail("model.type is \(model.type ?? ""), expected WordPiece")
+        guard let unknown = vocabulary["[UNK]"], let classify = vocabulary["[CLS]"], let separator = vocabulary["[SEP]"] else {
+            throw LoadError.malformed(vocabularyFile, reason: "the vocabulary lacks [UNK], [CLS] or [SEP]")
         }
-        guard model.continuing_subword_prefix ?? "##" == "##" else { throw fail("continuing_subword_prefix must be ##") }
-        guard file.normalizer?.type == "BertNormalizer", file.normalizer?.lowercase ?? true,
-            file.normalizer?.strip_accents ?? true, file.normalizer?.clean_text ?? true,
-            file.normalizer?.handle_chinese_chars ?? true
-        else { throw fail("only an uncased BertNormalizer is supported") }
-        // Note: a Swift dictionary merges canonically equivalent keys (é vs e + U+0301);
-        // BERT uncased vocabularies have none, as their tokens are already accent-stripped.
-        let unknown = model.unk_token ?? "[UNK]"
-        for name in [unknown, "[CLS]", "[SEP]"] where model.vocab[name] == nil {
-            throw fail("vocabulary has no \(name) token")
-        }
-        var specials: [String: Int32] = [:]
-        for added in file.added_tokens ?? [] {
-            // Only the plain kind BERT uses: matched exactly, no stripping, not normalized.
-            guard added.lstrip != true, added.rstrip != true, added.single_word != true, added.normalized != true
-            else { throw fail("added token \(added.content) uses unsupported options") }
-            specials[added.content] = added.id
-        }
-        self.init(
-            vocabulary: model.vocab, unknown: unknown, specialTokens: specials,
-            maxInputCharsPerWord: model.max_input_chars_per_word ?? 100)
-    }
-
-    /// Uses `vocabulary` as is; `[PAD] [UNK] [CLS] [SEP] [MASK]` (when present) are never split,
-    /// as in BertTokenizer. The vocabulary must contain `unknown`, `[CLS]` and `[SEP]`.
-    public init(vocabulary: [String: Int32], unknown: String = "[UNK]") {
-        let names = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", unknown]
-        let specials = Dictionary(names.compactMap { n in vocabulary[n].map { (n, $0) } }, uniquingKeysWith: { a, _ in a })
-        self.init(vocabulary: vocabulary, unknown: unknown, specialTokens: specials, maxInputCharsPerWord: 100)
-    }
-
-    private init(vocabulary: [String: Int32], unknown: String, specialTokens: [String: Int32], maxInputCharsPerWord: Int) {
-        guard let unk = vocabulary[unknown], let cls = vocabulary["[CLS]"], let sep = vocabulary["[SEP]"] else {
-            preconditionFailure("WordPiece vocabulary must contain \(unknown), [CLS] and [SEP]")
-        }
-        var trie = Trie()
-        for (token, id) in vocabulary { trie.insert(token.unicodeScalars, id: id) }
-        self.trie = trie
-        continuationRoot = trie.node(for: "##".unicodeScalars)
-        unknownID = unk
-        classifyID = cls
-        separatorID = sep
-        self.maxInputCharsPerWord = maxInputCharsPerWord
+        self.vocabulary = vocabulary
+        unknownID = unknown
+        classifyID = classify
+        separatorID = separator
+        maxInputCharsPerWord = 100
         vocabularySize = Int(vocabulary.values.max() ?? 0) + 1
+        // BertTokenizer never splits these; HF matches them verbatim in the raw text.
+        let specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"].compactMap { name in vocabulary[name].map { (name, $0) } }
         // Longest first, so that at one position the longest special token wins (HF's leftmost-longest).
-        self.specialTokens = specialTokens.map { (Array($0.key.unicodeScalars), $0.value) }
-            .filter { !$0.0.isEmpty }
-            .sorted { $0.0.count > $1.0.count }
+        specialTokens = specials.map { (Array($0.0.unicodeScalars), $0.1) }.sorted { $0.scalars.count > $1.scalars.count }
     }
 
-    /// Token ids of `text`, without [CLS]/[SEP], exactly as HF's BertTokenizer (uncased) gives them.
-    public func ids(_ text: String) -> [Int32] {
+    /// Token ids of `text`, without [CLS]/[SEP], exactly as HF's BertTokenizer (uncased) gives them;
+    /// only the first `limit`, which bounds the work a long paste of unknown words costs.
+    public func ids(_ text: String, limit: Int = .max) -> [Int32] {
         let raw = Array(text.unicodeScalars)
         var out: [Int32] = []
-        out.reserveCapacity(raw.count / 4)
-        var scratch = Scratch()
+        out.reserveCapacity(min(raw.count / 4, limit))
+        var scratch = Scratch(limit: limit)
         // Special tokens are cut out of the raw text first; the pieces between them are
         // normalized and tokenized independently (HF's added-token handling).
         var segmentStart = 0, i = 0
@@ -119,13 +83,14 @@ public struct WordPieceTokenizer: Sendable {
             }
         }
         tokenize(raw[segmentStart...], into: &out, scratch: &scratch)
-        return out
+        return Array(out.prefix(limit))
     }
 
     // MARK: - Pipeline
 
     /// Reusable buffers, so the per-character loops do not allocate.
     private struct Scratch {
+        let limit: Int
         var normalized: [Unicode.Scalar] = []
         var temp: [Unicode.Scalar] = []
         var word: [Unicode.Scalar] = []
@@ -145,16 +110,16 @@ public struct WordPieceTokenizer: Sendable {
         scratch.word.removeAll(keepingCapacity: true)
         for s in scratch.normalized {
             if s == " " || (s.value >= 0x80 && s.properties.isWhitespace) {
-                flushWord(&scratch.word, into: &out)
+                flushWord(&scratch.word, into: &out, limit: scratch.limit)
             } else if HFUnicode.isPunctuation(s) {
-                flushWord(&scratch.word, into: &out)
+                flushWord(&scratch.word, into: &out, limit: scratch.limit)
                 scratch.word.append(s)
-                flushWord(&scratch.word, into: &out)
+                flushWord(&scratch.word, into: &out, limit: scratch.limit)
             } else {
                 scratch.word.append(s)
             }
         }
-        flushWord(&scratch.word, into: &out)
+        flushWord(&scratch.word, into: &out, limit: scratch.limit)
     }
 
     /// BertNormalizer (uncased), in HF's order: clean text, pad CJK, NFD + drop Mn, lowercase.
@@ -218,61 +183,33 @@ public struct WordPieceTokenizer: Sendable {
         swap(&text, &scratch)
     }
 
-    /// Greedy longest-match-first WordPiece. A trie walk finds the longest vocabulary
-    /// prefix in one pass, which is what HF's "shrink the end until it is in the vocab" finds.
-    private func flushWord(_ word: inout [Unicode.Scalar], into out: inout [Int32]) {
+    /// Greedy longest-match-first WordPiece, as HF does it: the longest vocabulary entry
+    /// that starts the rest of the word (after the first piece, with "##" before it); a word
+    /// that cannot be covered, or is too long, is one [UNK].
+    private func flushWord(_ word: inout [Unicode.Scalar], into out: inout [Int32], limit: Int) {
         defer { word.removeAll(keepingCapacity: true) }
-        guard !word.isEmpty else { return }
+        guard !word.isEmpty, out.count < limit else { return }
         guard word.count <= maxInputCharsPerWord else { out.append(unknownID); return }
         let firstPiece = out.count
         var start = 0
         while start < word.count {
-            var node: Int32? = start == 0 ? 0 : continuationRoot
-            var best: (end: Int, id: Int32)?
-            var i = start
-            while i < word.count, let current = node, let next = trie.child(current, word[i]) {
-                i += 1
-                if let id = trie.tokenID[Int(next)] { best = (i, id) }
-                node = next
+            var end = word.count
+            var piece: Int32?
+            while end > start {
+                var candidate = start == 0 ? "" : "##"
+                candidate.unicodeScalars.append(contentsOf: word[start..<end])
+                piece = vocabulary[candidate]
+                if piece != nil { break }
+                end -= 1
             }
-            guard let piece = best else {
-                // No full segmentation: the whole word becomes a single [UNK].
+            guard let piece else {
                 out.removeSubrange(firstPiece...)
                 out.append(unknownID)
                 return
             }
-            out.append(piece.id)
-            start = piece.end
+            out.append(piece)
+            start = end
         }
-    }
-}
-
-/// Vocabulary trie over Unicode scalars. Edges live in one dictionary keyed by
-/// (node, scalar) packed into a UInt64, so lookups hash an integer, never a String.
-private struct Trie: Sendable {
-    private var edges: [UInt64: Int32] = [:]
-    private(set) var tokenID: [Int32?] = [nil]  // node 0 is the root
-
-    private static func key(_ node: Int32, _ s: Unicode.Scalar) -> UInt64 { UInt64(node) << 21 | UInt64(s.value) }
-
-    func child(_ node: Int32, _ s: Unicode.Scalar) -> Int32? { edges[Self.key(node, s)] }
-
-    func node(for scalars: String.UnicodeScalarView) -> Int32? {
-        var node: Int32 = 0
-        for s in scalars { guard let next = child(node, s) else { return nil }; node = next }
-        return node
-    }
-
-    mutating func insert(_ scalars: String.UnicodeScalarView, id: Int32) {
-        var node: Int32 = 0
-        for s in scalars {
-            if let next = child(node, s) { node = next; continue }
-            let next = Int32(tokenID.count)
-            tokenID.append(nil)
-            edges[Self.key(node, s)] = next
-            node = next
-        }
-        tokenID[Int(node)] = id
     }
 }
 
@@ -336,30 +273,3 @@ enum HFUnicode {
 }
 
 /// The parts of tokenizer.json we read.
-private struct TokenizerFile: Decodable {
-    struct Model: Decodable {
-        var type: String?
-        var vocab: [String: Int32]
-        var unk_token: String?
-        var continuing_subword_prefix: String?
-        var max_input_chars_per_word: Int?
-    }
-    struct Normalizer: Decodable {
-        var type: String
-        var lowercase: Bool?
-        var strip_accents: Bool?
-        var clean_text: Bool?
-        var handle_chinese_chars: Bool?
-    }
-    struct AddedToken: Decodable {
-        var id: Int32
-        var content: String
-        var single_word: Bool?
-        var lstrip: Bool?
-        var rstrip: Bool?
-        var normalized: Bool?
-    }
-    var model: Model
-    var normalizer: Normalizer?
-    var added_tokens: [AddedToken]?
-}

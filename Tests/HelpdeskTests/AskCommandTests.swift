@@ -55,6 +55,22 @@ struct AskCommandTests {
         #expect((best["probability"] as? Double ?? 0) >= 0.5)
     }
 
+    /// With the sentence model installed, a question that shares too few words with the
+    /// article that answers it is answered, and `--explain` shows how close in meaning it was.
+    @Test func theSentenceModelAnswersWhatSharedWordsMiss() throws {
+        let question = ["ask", "--explain", "my screen is black after plugging the dock in"]
+        #expect(try HelpdeskProcess.run(question).stdout.hasPrefix("[not_found"))
+
+        // The user's installed model; the passages' vectors kept beside the build between runs.
+        let cache = HelpdeskProcess.repository.appendingPathComponent(".build/test-cache").path
+        let data = ProcessInfo.processInfo.environment["XDG_DATA_HOME"] ?? NSHomeDirectory() + "/.local/share"
+        let withModel = try HelpdeskProcess.run(question, environment: ["XDG_DATA_HOME": data, "XDG_CACHE_HOME": cache])
+        #expect(withModel.status == 0, "\(withModel.stderr)")
+        #expect(withModel.stdout.hasPrefix("[answer"), "is the model installed? scripts/install-model")
+        #expect(withModel.stdout.contains("Monitor and docking station problems"))
+        #expect(withModel.stdout.contains("meaningInArticle"))
+    }
+
     @Test func aBrokenToolsFileIsReportedWithLineAndColumn() throws {
         let tools = FileManager.default.temporaryDirectory.appendingPathComponent("tools-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: tools) }

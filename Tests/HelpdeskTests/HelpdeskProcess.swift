@@ -16,7 +16,8 @@ struct HelpdeskProcess {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs `helpdesk ARGUMENTS` in `directory` with a private cache and config folder.
+    /// Runs `helpdesk ARGUMENTS` in `directory` with a private cache, config and data
+    /// folder: no sentence model, the embedded default, unless `environment` says otherwise.
     static func run(
         _ arguments: [String], in directory: URL = repository, environment: [String: String] = [:], input: String? = nil
     ) throws -> Output {
@@ -30,6 +31,7 @@ struct HelpdeskProcess {
         env["XDG_CACHE_HOME"] = scratch.appendingPathComponent("cache").path
         env["XDG_CONFIG_HOME"] = scratch.appendingPathComponent("config").path
         env["XDG_STATE_HOME"] = scratch.appendingPathComponent("state").path
+        env["XDG_DATA_HOME"] = scratch.appendingPathComponent("data").path
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe()

@@ -42,7 +42,7 @@ struct SentenceEncoderTests {
         #expect {
             _ = try SentenceEncoder(directory: folder)
         } throws: {
-            "\($0)".contains(folder.path + "/tokenizer.json")
+            "\($0)".contains(folder.path + "/vocab.txt")
         }
     }
 
@@ -51,8 +51,8 @@ struct SentenceEncoderTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(
-            at: InstalledModel.directory.get().appendingPathComponent("tokenizer.json"),
-            to: folder.appendingPathComponent("tokenizer.json"))
+            at: InstalledModel.directory.get().appendingPathComponent("vocab.txt"),
+            to: folder.appendingPathComponent("vocab.txt"))
         try Data([0xff, 0xff, 0, 0, 0, 0, 0, 0, 0x7b]).write(to: folder.appendingPathComponent("model.safetensors"))
         #expect(throws: SemanticModelError.malformed(folder.path + "/model.safetensors", "bad header length")) {
             _ = try SentenceEncoder(directory: folder)

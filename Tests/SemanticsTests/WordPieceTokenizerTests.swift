@@ -15,7 +15,7 @@ struct WordPieceTokenizerTests {
     }
 
     static let tokenizer = Result {
-        try WordPieceTokenizer(contentsOf: InstalledModel.directory.get().appendingPathComponent("tokenizer.json"))
+        try WordPieceTokenizer(contentsOf: InstalledModel.directory.get().appendingPathComponent("vocab.txt"))
     }
 
     /// 374 texts (questions, typos, accents, CJK, emoji, control characters, URLs, long
@@ -37,11 +37,16 @@ struct WordPieceTokenizerTests {
 
     @Test func aMegabytePasteIsTokenized() throws {
         let paste = String(repeating: "my laptop won't connect to the vpn, ", count: 30_000)
-        #expect(try Self.tokenizer.get().ids(paste).count > 200_000)
+        let tokenizer = try Self.tokenizer.get()
+        #expect(tokenizer.ids(paste).count > 200_000)
+        #expect(tokenizer.ids(paste, limit: 254) == Array(tokenizer.ids(paste).prefix(254)))
+        // Words no vocabulary entry covers cost the most to split; the limit bounds that.
+        let gibberish = (0..<10_000).map { _ in String((0..<100).map { _ in "qxzjvk".randomElement()! }) }
+        #expect(tokenizer.ids(gibberish.joined(separator: " "), limit: 254).count == 254)
     }
 
-    @Test func aFileThatIsNotATokenizerIsNamedInTheError() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-tokenizer-\(getpid()).json")
+    @Test func aFileThatIsNotAVocabularyIsNamedInTheError() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-vocabulary-\(getpid()).txt")
         try Data("{\"model\": 3}".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         #expect {

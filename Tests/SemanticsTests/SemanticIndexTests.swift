@@ -1,0 +1,52 @@
+import Foundation
+import Knowledge
+import Testing
+
+@testable import Semantics
+
+/// The passages' vectors: compared by meaning, and encoded once.
+struct SemanticIndexTests {
+    static func index(passwordText: String = "Open the self-service portal and choose a new password.") -> KnowledgeIndex {
+        KnowledgeIndex(
+            articles: [
+                Article(
+                    id: "password", title: "Reset your password", category: nil, tags: [],
+                    passages: [Passage(heading: "Steps", text: passwordText)]),
+                Article(
+                    id: "printer", title: "Printer paper jams", category: nil, tags: [],
+                    passages: [
+                        Passage(heading: nil, text: "Jams happen when the tray is overfilled."),
+                        Passage(heading: "Clear a jam", text: "Open the front cover and pull the sheet out gently."),
+                    ]),
+            ], synonyms: Synonyms(parsing: ""))
+    }
+
+    @Test func aParaphraseIsClosestToTheArticleThatAnswersIt() throws {
+        let semantics = SemanticIndex(index: Self.index(), encoder: try InstalledModel.encoder.get())
+        let toPassword = try #require(semantics.closeness(of: "I forgot my login", toPassage: 0, of: "password"))
+        let toPrinter = try #require(semantics.closeness(of: "I forgot my login", toPassage: 1, of: "printer"))
+        #expect(toPassword.article > toPassword.otherArticles)
+        #expect(toPrinter.article < toPrinter.otherArticles)
+        #expect(toPrinter.otherArticles == toPassword.article)
+        #expect(semantics.closeness(of: "I forgot my login", toPassage: 2, of: "printer") == nil)
+    }
+
+    @Test func passagesAreEncodedOnceAndAgainWhenTheyChange() throws {
+        let encoder = try InstalledModel.encoder.get()
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("vectors-test-\(getpid()).bin").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        #expect(SemanticIndex(index: Self.index(), encoder: encoder, cacheFile: cache).cachedCount == 0)
+        let again = SemanticIndex(index: Self.index(), encoder: encoder, cacheFile: cache)
+        #expect(again.cachedCount == 3)
+        let edited = SemanticIndex(index: Self.index(passwordText: "Call the desk."), encoder: encoder, cacheFile: cache)
+        #expect(edited.cachedCount == 2)
+        #expect(edited.vectors != again.vectors)
+
+        // A damaged cache is ignored and rewritten, never trusted.
+        try Data("not vectors".utf8).write(to: URL(fileURLWithPath: cache))
+        let rebuilt = SemanticIndex(index: Self.index(), encoder: encoder, cacheFile: cache)
+        #expect(rebuilt.cachedCount == 0)
+        #expect(rebuilt.vectors == again.vectors)
+        #expect(SemanticIndex(index: Self.index(), encoder: encoder, cacheFile: cache).cachedCount == 3)
+    }
+}
