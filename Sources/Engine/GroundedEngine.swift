@@ -26,6 +26,9 @@ public final class GroundedEngine: ConversationEngine {
         self.analyzer = Mutex(Analyzer())
     }
 
+    /// The passages' meanings, when the engine was given a sentence model.
+    public var semantics: SemanticIndex? { gate.semantics }
+
     public func reply(to message: String, in conversation: Conversation) -> AsyncStream<ReplyEvent> {
         let (reply, next) = respond(to: message, in: conversation)
         return AsyncStream { continuation in

@@ -26,6 +26,7 @@ public final class SemanticIndex: Sendable {
 
     /// How many passages were read back from the cache rather than encoded.
     public let cachedCount: Int
+    public var passageCount: Int { places.count }
 
     /// - Parameters:
     ///   - cacheFile: where to keep the vectors between runs; nil to encode every passage

@@ -15,8 +15,8 @@ public struct WordPieceTokenizer: Sendable {
 
         public var description: String {
             switch self {
-            case .unreadable(let url, let error): "cannot read tokenizer file \(url.path): \(error)"
-            case .malformed(let url, let reason): "malformed tokenizer file \(url.path): \(reason)"
+            case .unreadable(let url, let error): "cannot read the vocabulary \(url.path): \(error)"
+            case .malformed(let url, let reason): "\(url.path) is not a BERT vocabulary: \(reason)"
             }
         }
     }
@@ -26,7 +26,8 @@ public struct WordPieceTokenizer: Sendable {
     /// strips accents, so it has none.
     private let vocabulary: [String: Int32]
     private let unknownID: Int32
-    private let maxInputCharsPerWord: Int
+    /// Longer words are one [UNK], as in BERT.
+    private static let maxInputCharsPerWord = 100
     /// Special tokens that HF matches verbatim in the *raw* text before any normalization.
     private let specialTokens: [(scalars: [Unicode.Scalar], id: Int32)]
     public let classifyID: Int32
@@ -54,7 +55,6 @@ public struct WordPieceTokenizer: Sendable {
         unknownID = unknown
         classifyID = classify
         separatorID = separator
-        maxInputCharsPerWord = 100
         vocabularySize = Int(vocabulary.values.max() ?? 0) + 1
         // BertTokenizer never splits these; HF matches them verbatim in the raw text.
         let specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"].compactMap { name in vocabulary[name].map { (name, $0) } }
@@ -189,7 +189,7 @@ public struct WordPieceTokenizer: Sendable {
     private func flushWord(_ word: inout [Unicode.Scalar], into out: inout [Int32], limit: Int) {
         defer { word.removeAll(keepingCapacity: true) }
         guard !word.isEmpty, out.count < limit else { return }
-        guard word.count <= maxInputCharsPerWord else { out.append(unknownID); return }
+        guard word.count <= Self.maxInputCharsPerWord else { out.append(unknownID); return }
         let firstPiece = out.count
         var start = 0
         while start < word.count {
@@ -271,5 +271,3 @@ enum HFUnicode {
         }
     }
 }
-
-/// The parts of tokenizer.json we read.

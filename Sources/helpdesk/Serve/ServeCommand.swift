@@ -117,6 +117,11 @@ private struct Plan {
         let current = loaded.value
         Console.out("tools:     \(current.tools.tools.count) in \(tools)")
         Console.out("knowledge: \((current.engine as? GroundedEngine)?.index.articles.count ?? 0) articles in \(knowledge)")
+        if let semantics = (current.engine as? GroundedEngine)?.semantics {
+            Console.out("meaning:   sentence model, \(semantics.passageCount) passages (\(semantics.cachedCount) from the cache)")
+        } else {
+            Console.out("meaning:   no sentence model; matching by shared words (scripts/install-model installs one)")
+        }
         let store = try HelpdeskDatabase(path: database)
         Console.out("database:  \(database) (\(try store.integrityCheck()))")
         let agents = (configuration.agents ?? []).joined(separator: ", ")
