@@ -51,7 +51,7 @@ public final class SentenceEncoder: Sendable {
     public func embed(_ text: String) -> [Float] {
         let ids = [tokenizer.classifyID] + tokenizer.ids(text, limit: Self.maximumTokens - 2) + [tokenizer.separatorID]
         var states = embeddings.states(of: ids)
-        var scratch = Scratch(tokens: ids.count)
+        var scratch = Buffers(tokens: ids.count)
         for layer in layers { layer.apply(to: &states, tokens: ids.count, scratch: &scratch) }
         return Self.meanPooled(states, tokens: ids.count)
     }
@@ -66,8 +66,8 @@ public final class SentenceEncoder: Sendable {
     }
 }
 
-/// Buffers one encoding reuses across layers.
-struct Scratch {
+/// What one encoding reuses across layers, so that it allocates once.
+struct Buffers {
     var query, key, value, context, attended, scores, hidden: [Float]
 
     init(tokens: Int) {
@@ -174,7 +174,7 @@ struct Layer: Sendable {
         outputNorm = try LayerNorm(tensors, p + "output.LayerNorm")
     }
 
-    func apply(to x: inout [Float], tokens n: Int, scratch s: inout Scratch) {
+    func apply(to x: inout [Float], tokens n: Int, scratch s: inout Buffers) {
         let d = SentenceEncoder.dimensions
         let width = d / SentenceEncoder.heads
         query.apply(x, tokens: n, into: &s.query)
