@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 
 /// The float tensors of a `.safetensors` file, mapped into memory rather than read: the
 /// sentence model's 90 MB cost nothing until a page is touched, and are shared by every
@@ -71,6 +72,6 @@ final class SafeTensors: @unchecked Sendable {
             let start = bytes.baseAddress?.advanced(by: data + range[0]).assumingMemoryBound(to: Float.self)
             tensors[name] = Tensor(shape: shape, values: UnsafeBufferPointer(start: start, count: shape.reduce(1, *)))
         }
-        return (tensors, fnv1a(header))
+        return (tensors, stableHash(header))
     }
 }

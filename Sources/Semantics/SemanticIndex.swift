@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 import Knowledge
 import Synchronization
 
@@ -8,15 +9,9 @@ import Synchronization
 /// Encoding a passage takes milliseconds, so the vectors are kept on disk between runs,
 /// keyed by the text encoded: an edited article is encoded again, the rest are read back.
 public final class SemanticIndex: Sendable {
-    /// The passage each vector is of, in `KnowledgeIndex.articles` order.
-    struct Place: Sendable {
-        let article: Int
-        let passage: Int
-    }
-
     let encoder: SentenceEncoder
-    let places: [Place]
-    /// `places.count` rows of `SentenceEncoder.dimensions`.
+    /// One row of `SentenceEncoder.dimensions` per passage, in `KnowledgeIndex.articles`
+    /// order.
     let vectors: [Float]
     /// Article id → the range of its rows.
     let rows: [String: Range<Int>]
@@ -26,7 +21,7 @@ public final class SemanticIndex: Sendable {
 
     /// How many passages were read back from the cache rather than encoded.
     public let cachedCount: Int
-    public var passageCount: Int { places.count }
+    public var passageCount: Int { vectors.count / SentenceEncoder.dimensions }
 
     /// - Parameters:
     ///   - cacheFile: where to keep the vectors between runs; nil to encode every passage
@@ -37,24 +32,21 @@ public final class SemanticIndex: Sendable {
         progress: ((Int, Int) -> Void)? = nil
     ) {
         self.encoder = encoder
-        var places: [Place] = []
         var texts: [String] = []
         var rows: [String: Range<Int>] = [:]
-        for (a, article) in index.articles.enumerated() {
-            let first = places.count
-            for (p, passage) in article.passages.enumerated() {
-                places.append(Place(article: a, passage: p))
-                texts.append(Self.text(of: passage, in: article))
-            }
-            rows[article.id] = first..<places.count
+        for article in index.articles {
+            let first = texts.count
+            texts += article.passages.map { Self.text(of: $0, in: article) }
+            rows[article.id] = first..<texts.count
         }
         var cache = VectorCache(path: cacheFile, model: encoder.fingerprint)
-        let known = texts.filter { cache.vector(for: $0) != nil }.count
+        let cached = texts.map { cache.vector(for: $0) }
+        let known = cached.count { $0 != nil }
         var vectors: [Float] = []
         vectors.reserveCapacity(texts.count * SentenceEncoder.dimensions)
         var encoded = 0
-        for text in texts {
-            if let cached = cache.vector(for: text) {
+        for (text, cached) in zip(texts, cached) {
+            if let cached {
                 vectors += cached
             } else {
                 let vector = encoder.embed(text)
@@ -65,7 +57,6 @@ public final class SemanticIndex: Sendable {
             }
         }
         if known < texts.count { cache.save(keeping: texts) }
-        self.places = places
         self.vectors = vectors
         self.rows = rows
         self.cachedCount = known
@@ -75,7 +66,7 @@ public final class SemanticIndex: Sendable {
     /// knowledge base, as for its index.
     public static func cacheFile(forKnowledge directory: String, in cacheDirectory: String) -> String {
         let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
-        return cacheDirectory + "/vectors-" + String(fnv1a(absolute.utf8), radix: 16) + ".bin"
+        return cacheDirectory + "/vectors-" + String(stableHash(absolute.utf8), radix: 16) + ".bin"
     }
 
     /// What is encoded of a passage: where it sits (title, heading) says much of what it is about.
@@ -83,13 +74,13 @@ public final class SemanticIndex: Sendable {
         ([article.title] + [passage.heading].compactMap { $0 } + [passage.text]).joined(separator: ". ")
     }
 
-    /// Cosine similarity of `query` with every passage, in `places` order.
+    /// Cosine similarity of `query` with every passage, in `vectors` order.
     func similarities(to query: String) -> [Float] {
         if let last = last.withLock({ $0 }), last.query == query { return last.similarities }
         let q = encoder.embed(query)
         let d = SentenceEncoder.dimensions
         let similarities = vectors.withUnsafeBufferPointer { v in
-            (0..<places.count).map { row in
+            (0..<passageCount).map { row in
                 var dot: Float = 0
                 for i in 0..<d { dot += v[row * d + i] * q[i] }
                 return dot

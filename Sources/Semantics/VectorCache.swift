@@ -1,4 +1,5 @@
 import Foundation
+import HelpdeskCore
 
 /// Passage vectors on disk, keyed by a hash of the text encoded. A cache: a missing,
 /// foreign or damaged file is ignored and rewritten, never an error.
@@ -63,12 +64,5 @@ struct VectorCache {
         }
     }
 
-    static func key(_ text: String) -> UInt64 { fnv1a(text.utf8) }
-}
-
-/// FNV-1a: stable across runs, unlike `Hasher`.
-func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return hash
+    static func key(_ text: String) -> UInt64 { stableHash(text.utf8) }
 }

@@ -25,9 +25,7 @@ struct IndexCache {
     /// `$XDG_CACHE_HOME/helpdesk/index-<hash of the folder's absolute path>.bin`.
     static func path(forKnowledge directory: String, in cacheDirectory: String) -> String {
         let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: stable across runs, unlike Hasher
-        for byte in absolute.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return cacheDirectory + "/index-" + String(hash, radix: 16) + ".bin"
+        return cacheDirectory + "/index-" + String(stableHash(absolute.utf8), radix: 16) + ".bin"
     }
 
     static func read(_ path: String) -> IndexCache? {
