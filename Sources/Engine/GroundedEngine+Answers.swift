@@ -24,8 +24,8 @@ extension GroundedEngine {
                     "I can't find this in our knowledge base, so I won't guess. Shall I file a ticket for the service desk? (yes/no)",
                 confidence: confidence)
         }
-        let shown = MessageCues(question).wantsSteps ? steps(in: best, for: results.query) ?? best : best
-        return grounded(shown, intro: nil, confidence: confidence, &conversation)
+        return grounded(
+            section(toShow: best, for: question, query: results.query), intro: nil, confidence: confidence, &conversation)
     }
 
     /// Of several wordings of one question, the one whose best passage the answer gate is
@@ -38,17 +38,26 @@ extension GroundedEngine {
         return questions.map { ($0, confidence($0)) }.max { $0.1 < $1.1 }?.0 ?? ""
     }
 
-    /// For someone with a problem, the best section of `hit`'s article that tells them what
-    /// to do, when `hit` is its overview or its "when to contact IT" section; nil when it
-    /// has none.
-    private func steps(in hit: SearchHit, for query: String) -> SearchHit? {
-        hit.passage.role == .content ? nil : sections(ofArticle: hit.article.id, for: query).first
+    /// The section of `hit`'s article to answer `question` from: the best for it (by
+    /// words, and by meaning too when a sentence model is installed); for someone with a
+    /// problem, the best that tells them what to do rather than an overview or a "when to
+    /// contact IT" section, when the article has one.
+    func section(toShow hit: SearchHit, for question: String, query: String) -> SearchHit {
+        let best =
+            semantics.flatMap {
+                $0.ranked(index.passages(ofArticle: hit.article.id, for: query, everyPassage: true), for: query).first
+            } ?? hit
+        guard best.passage.role != .content, MessageCues(question).wantsSteps else { return best }
+        return sections(ofArticle: hit.article.id, for: query).first ?? best
     }
 
     /// The sections of article `id` that tell what to do (neither its overview nor a
     /// handover to IT), best for `query` first.
     private func sections(ofArticle id: String, for query: String) -> [SearchHit] {
-        index.passages(ofArticle: id, for: query).filter { $0.passage.role == .content }
+        let passages = index.passages(ofArticle: id, for: query, everyPassage: semantics != nil).filter {
+            $0.passage.role == .content
+        }
+        return semantics?.ranked(passages, for: query) ?? passages
     }
 
     /// After "still doesn't work" (refinement nil): the next section of the article shown

@@ -75,6 +75,9 @@ enum DialogSuite {
         let tools: URL
         let singleTurns: URL
         let conversations: URL
+        /// For each answerable single message, the sections of its article a person judged
+        /// the best to show first.
+        let sections: URL
 
         var description: String { name }
 
@@ -97,6 +100,19 @@ enum DialogSuite {
             }
         }
 
+        struct SectionLabel: Decodable, Sendable {
+            let message: String
+            let article: String
+            let sections: [String]
+        }
+
+        func sectionLabels() throws -> [SectionLabel] {
+            let text = try String(contentsOf: sections, encoding: .utf8)
+            return try text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
+                try JSONDecoder().decode(SectionLabel.self, from: Data($0.utf8))
+            }
+        }
+
         func dialogs() throws -> [Dialog] {
             try JSONDecoder().decode([Dialog].self, from: Data(contentsOf: conversations))
         }
@@ -105,7 +121,8 @@ enum DialogSuite {
     static let shipped = Company(
         name: "shipped", knowledge: repository.appendingPathComponent("knowledge"),
         tools: repository.appendingPathComponent("tools.json"), singleTurns: fixtures.appendingPathComponent("single-turn.jsonl"),
-        conversations: fixtures.appendingPathComponent("conversations.json"))
+        conversations: fixtures.appendingPathComponent("conversations.json"),
+        sections: fixtures.appendingPathComponent("section-choice.jsonl"))
 
     /// Every company: the shipped one and each folder under `Fixtures/companies`.
     static func companies() throws -> [Company] {
@@ -118,7 +135,8 @@ enum DialogSuite {
                     name: name, knowledge: root.appendingPathComponent("knowledge"),
                     tools: root.appendingPathComponent("tools.json"),
                     singleTurns: root.appendingPathComponent("single-turn.jsonl"),
-                    conversations: root.appendingPathComponent("conversations.json"))
+                    conversations: root.appendingPathComponent("conversations.json"),
+                    sections: root.appendingPathComponent("section-choice.jsonl"))
             }
     }
 

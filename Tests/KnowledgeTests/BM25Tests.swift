@@ -66,6 +66,20 @@ struct BM25Tests {
         #expect(jamOnly.article.id == "printing")
     }
 
+    @Test func anArticlesPassagesComeBestFirstThenThoseSharingNoWord() throws {
+        let index = KnowledgeIndex(articles: [
+            article("scanning", "Scanning", [(nil, "scan a document")]),
+            article(
+                "printing", "Printing",
+                [("Toner", "replace the toner cartridge"), ("Jams", "clear a paper jam, jam again"), ("Queue", "open the queue")]),
+        ])
+        #expect(index.passages(ofArticle: "printing", for: "paper jam").map(\.section) == ["Jams"])
+        let every = index.passages(ofArticle: "printing", for: "paper jam", everyPassage: true)
+        #expect(every.map(\.section) == ["Jams", "Toner", "Queue"])
+        #expect(every.dropFirst().allSatisfy { $0.score == 0 && $0.matchedTerms.isEmpty })
+        #expect(index.passages(ofArticle: "printing", for: "the", everyPassage: true).count == 3)
+    }
+
     @Test func aQueryWithNothingInTheIndexFindsNothing() {
         let index = KnowledgeIndex(articles: [article("a", "Printer", [(nil, "printer jam")])])
         #expect(index.search("the and of").hits.isEmpty)

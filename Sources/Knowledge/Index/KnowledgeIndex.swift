@@ -97,12 +97,20 @@ public final class KnowledgeIndex: Sendable {
 
     /// The passages of article `id` that share a word with `query`, best first, each as a
     /// hit of its own: what to show next from an article already chosen.
-    public func passages(ofArticle id: String, for query: String) -> [SearchHit] {
+    ///
+    /// - Parameter everyPassage: also those that share no word, after them with score 0, in
+    ///   article order: for a ranking by meaning, which may prefer one of them.
+    public func passages(ofArticle id: String, for query: String, everyPassage: Bool = false) -> [SearchHit] {
         guard let article = articles.firstIndex(where: { $0.id == id }) else { return [] }
         let reading = read(query)
-        return rank(reading, limit: articles[article].passages.count, onePerArticle: false, article: article).map {
-            hit($0, for: reading)
+        let ranked = rank(reading, limit: articles[article].passages.count, onePerArticle: false, article: article)
+        guard everyPassage, let first = corpus.passageArticle.firstIndex(of: UInt32(article)) else {
+            return ranked.map { hit($0, for: reading) }
         }
+        let unmatched = (first..<(first + articles[article].passages.count)).filter { passage in
+            !ranked.contains { $0.1 == passage }
+        }
+        return (ranked + unmatched.map { (article, $0, 0) }).map { hit($0, for: reading) }
     }
 
     private func hit(_ ranked: (article: Int, passage: Int, score: Float), for reading: QueryReading) -> SearchHit {
