@@ -93,12 +93,7 @@ enum DialogSuite {
         /// Passage vectors kept between test runs, beside the build.
         private var vectorCache: String { repository.path + "/.build/test-vectors-\(name).bin" }
 
-        func expectations() throws -> [Expectation] {
-            let text = try String(contentsOf: singleTurns, encoding: .utf8)
-            return try text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
-                try JSONDecoder().decode(Expectation.self, from: Data($0.utf8))
-            }
-        }
+        func expectations() throws -> [Expectation] { try Self.lines(of: singleTurns) }
 
         struct SectionLabel: Decodable, Sendable {
             let message: String
@@ -106,10 +101,13 @@ enum DialogSuite {
             let sections: [String]
         }
 
-        func sectionLabels() throws -> [SectionLabel] {
-            let text = try String(contentsOf: sections, encoding: .utf8)
+        func sectionLabels() throws -> [SectionLabel] { try Self.lines(of: sections) }
+
+        /// A JSON Lines file's objects.
+        private static func lines<Line: Decodable>(of file: URL) throws -> [Line] {
+            let text = try String(contentsOf: file, encoding: .utf8)
             return try text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
-                try JSONDecoder().decode(SectionLabel.self, from: Data($0.utf8))
+                try JSONDecoder().decode(Line.self, from: Data($0.utf8))
             }
         }
 
