@@ -43,21 +43,23 @@ extension GroundedEngine {
     /// problem, the best that tells them what to do rather than an overview or a "when to
     /// contact IT" section, when the article has one.
     func section(toShow hit: SearchHit, for question: String, query: String) -> SearchHit {
-        let best =
-            semantics.flatMap {
-                $0.ranked(index.passages(ofArticle: hit.article.id, for: query, everyPassage: true), for: query).first
-            } ?? hit
+        let passages = index.passages(ofArticle: hit.article.id, for: query, everyPassage: semantics != nil)
+        let best = semantics?.ranked(passages, for: query).first ?? hit
         guard best.passage.role != .content, MessageCues(question).wantsSteps else { return best }
-        return sections(ofArticle: hit.article.id, for: query).first ?? best
+        return ranked(passages.filter { $0.passage.role == .content }, for: query).first ?? best
     }
 
     /// The sections of article `id` that tell what to do (neither its overview nor a
     /// handover to IT), best for `query` first.
     private func sections(ofArticle id: String, for query: String) -> [SearchHit] {
-        let passages = index.passages(ofArticle: id, for: query, everyPassage: semantics != nil).filter {
-            $0.passage.role == .content
-        }
-        return semantics?.ranked(passages, for: query) ?? passages
+        let passages = index.passages(ofArticle: id, for: query, everyPassage: semantics != nil)
+        return ranked(passages.filter { $0.passage.role == .content }, for: query)
+    }
+
+    /// Passages of one article, best by shared words first, ranked by meaning too when a
+    /// sentence model is installed.
+    private func ranked(_ passages: [SearchHit], for query: String) -> [SearchHit] {
+        semantics?.ranked(passages, for: query) ?? passages
     }
 
     /// After "still doesn't work" (refinement nil): the next section of the article shown

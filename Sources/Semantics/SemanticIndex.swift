@@ -105,9 +105,10 @@ public final class SemanticIndex: Sendable {
         return fused.indices.sorted { fused[$0] > fused[$1] }.map { passages[$0] }
     }
 
-    /// Chosen leave-one-company-out on sections a person labelled as the one to show first
-    /// (`Tests/EngineTests/SectionLabelTests`): fitted on any two companies, 8 ranks best
-    /// (tied with 2 once), against 0 (words alone) and 0.5–4.
+    /// Chosen leave-one-company-out on the sections a person labelled as the one to show
+    /// first (`section-choice.jsonl`, which `SectionLabelTests` scores at this weight):
+    /// swept over 0 (words alone), 0.5, 1, 2, 3, 4, 8 and meaning alone, 8 ranks best on
+    /// any two companies (tied with 2 once).
     static let sectionMeaningWeight = 8.0
 
     /// How close in meaning `query` is to `passage` of article `article`, to the closest
