@@ -140,14 +140,30 @@ extension GroundedEngine {
     /// Hands an incident to a person at once, at its priority, with the most relevant
     /// passage as something to do in the meantime. It is a pointer beside the ticket, not
     /// the answer, so it needs half the confidence an answer needs.
-    func escalate(_ incident: Incident, message: String, _ conversation: inout Conversation) -> Reply {
+    ///
+    /// The priority is the one the most relevant article gives the situation, where it
+    /// gives one (`DocumentedPriority`); else the one the incident's words suggest.
+    func escalate(
+        _ incident: Incident, message: String, _ conversation: inout Conversation, because why: inout String
+    ) -> Reply {
         let results = index.search(MessageCues.withoutPreamble(message), limit: 5)
         let interim = results.hits.first.flatMap {
             gate.probability(of: $0, in: results, index: index) >= LogisticModel.threshold / 2 ? $0 : nil
         }
+        let terms = analyzer.withLock { $0.terms(in: message) }
+        let documented = results.hits.first.flatMap { best in
+            DocumentedPriority.statement(in: best.article, matching: terms, among: [.p1, .p2]) {
+                index.idf(of: $0) ?? 0
+            }
+        }
+        let priority = documented?.priority ?? incident.priority
+        let reason =
+            incident.reason
+            + (documented.map { ", \($0.priority.rawValue) as \($0.article) says: “\($0.text)”" } ?? ", \(priority.rawValue)")
+        why = "an incident: " + reason
         // Cited before the ticket is drafted, so the ticket says what the employee was shown.
         let sources = interim.map { [cite($0, &conversation)] } ?? []
-        let draft = Triage(index: index).draft(for: conversation, reason: incident.reason, priority: incident.priority)
+        let draft = Triage(index: index).draft(for: conversation, reason: reason, priority: priority)
         conversation.pending = nil
         var text =
             "This needs a person now: I'll hand it to the service desk as \(draft.priority.rawValue) (\(draft.category)), with what you told me."

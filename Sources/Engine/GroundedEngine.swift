@@ -143,9 +143,8 @@ public final class GroundedEngine: ConversationEngine {
         // An incident goes to a person first, unless the employee asks for a tool outright
         // ("I lost my phone, please reset my authenticator").
         if let incident, !(tool != nil && cues.isRequest && incident.kind == .lostDevice) {
-            why = "an incident: \(incident.reason), \(incident.priority.rawValue)"
             if reported != nil { conversation.beginProblem() }
-            return escalate(incident, message: message, &conversation)
+            return escalate(incident, message: message, &conversation, because: &why)
         }
         if let tool {
             why =
