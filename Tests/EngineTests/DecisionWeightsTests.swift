@@ -25,6 +25,17 @@ struct DecisionWeightsTests {
         #expect(chosen == 0.5, "0.2 accepts every wrong answer, 0.8 refuses three of four right ones")
     }
 
+    /// Of a request and a message that asks for nothing, saying yes to both and no to both
+    /// are one mistake each.
+    @Test func theRecogniserCountsAWrongProposalLikeAMissedRequest() {
+        #expect(
+            DecisionWeights.recogniserMerit(rightYes: 1, wrongYes: 1, rightNo: 0)
+                == DecisionWeights.recogniserMerit(rightYes: 0, wrongYes: 0, rightNo: 1))
+        #expect(
+            DecisionWeights.recogniserMerit(rightYes: 1, wrongYes: 0, rightNo: 1)
+                > DecisionWeights.recogniserMerit(rightYes: 1, wrongYes: 1, rightNo: 0))
+    }
+
     @Test func eachFitSeesOnlyTheOtherCompanies() {
         let companies = [Self.company(right: [1], wrong: []), Self.company(right: [2, 2], wrong: [])]
         var fittedOn: [[Double]] = []

@@ -31,12 +31,15 @@ public struct DecisionWeights: Sendable, Equatable {
         answers: [[LogisticModel.Example]], semanticAnswers: [[LogisticModel.Example]], tools: [[LogisticModel.Example]]
     ) -> DecisionWeights {
         let toolRidge = chosen(
-            among: [0.1, 0.3, 1, 3], for: tools, fit: { LogisticModel.fit($0, ridge: $1) },
-            merit: { rightYes, wrongYes, rightNo in rightYes - wrongYes + rightNo })
+            among: [0.1, 0.3, 1, 3], for: tools, fit: { LogisticModel.fit($0, ridge: $1) }, merit: recogniserMerit)
         return DecisionWeights(
             answer: gate(answers), semanticAnswer: gate(semanticAnswers),
             tool: LogisticModel.fit(tools.flatMap { $0 }, ridge: toolRidge))
     }
+
+    /// How well the tool recogniser decided: every decision counts alike, so a tool proposed
+    /// wrongly costs what a request missed costs.
+    static func recogniserMerit(rightYes: Double, wrongYes: Double, rightNo: Double) -> Double { rightYes + rightNo }
 
     /// The answer gate fitted on every company, with the ridge and false-answer budget that
     /// judge best on a company left out.
