@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 import Foundation
 import HelpdeskCore
 import Knowledge
@@ -40,6 +41,13 @@ struct CheckCommand: ParsableCommand {
                 "knowledge: \(base.index.articles.count) articles, \(base.index.passageCount) sections in \(base.directory)")
             if !base.index.synonyms.isEmpty {
                 Console.out("synonyms:  \(base.index.synonyms.count) words and phrases with synonyms in \(Synonyms.fileName)")
+            }
+            let priorities = DocumentedPriority.counts(in: base.index.articles)
+            if !priorities.isEmpty {
+                let named = priorities.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) in \($0.value)" }
+                Console.out(
+                    "priority:  sentences that give one: \(named.joined(separator: ", ")); an incident takes the one its article gives"
+                )
             }
             problems += base.issues.map(\.description)
         } catch {

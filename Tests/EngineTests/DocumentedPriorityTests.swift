@@ -15,6 +15,7 @@ struct DocumentedPriorityTests {
             This is handled as a P2 security incident, or P1 if your computer behaves strangely.
             | P3 – Normal | A fault affecting one person where a workaround exists. | 1 working day |
             Printer P100 and room P4B are not priorities; priority 4 is.
+            If a P1 or P2 ticket has had no response, call again.
             """
         let found = DocumentedPriority.statements(in: markdown).map { "\($0.0.rawValue): \($0.1)" }
         #expect(

@@ -152,4 +152,15 @@ struct SearchSynonymsCommandTests {
         #expect(search.stderr.contains("warning: \(folder.path)/synonyms.txt:3:"))
         #expect(search.stdout.contains("[battery]"))
     }
+
+    /// An admin sees that the priorities their articles give were read.
+    @Test func checkCountsTheSentencesThatGiveAPriority() throws {
+        let folder = try folder(synonyms: "")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try
+            "---\ntitle: Dictation\n---\nIf dictation is down for a whole ward, call the desk (P1). Log a P3 for one microphone.\n"
+            .write(to: folder.appendingPathComponent("dictation.md"), atomically: true, encoding: .utf8)
+        let check = try HelpdeskProcess.run(["check", "--knowledge", folder.path])
+        #expect(check.stdout.contains("priority:  sentences that give one: P1 in 1, P3 in 1;"))
+    }
 }

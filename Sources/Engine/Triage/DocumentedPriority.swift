@@ -10,8 +10,9 @@ import Knowledge
 /// A statement is the sentence that names a priority (P1–P4), with the sentence before it
 /// when it only points back ("… call the clinical line. This is a P1."), or the table row
 /// that names one. Where a sentence names two ("a P2 security incident, or P1 if your
-/// computer behaves strangely"), each goes with its own clause.
-enum DocumentedPriority {
+/// computer behaves strangely"), each goes with its own clause; a clause naming two ("for
+/// anything P1 or P2, phone") is about priorities, not a situation.
+public enum DocumentedPriority {
     struct Statement: Equatable {
         let article: String
         let priority: Priority
@@ -39,6 +40,16 @@ enum DocumentedPriority {
         return best?.statement
     }
 
+    /// How many statements give each priority, in every article: what `helpdesk check` tells
+    /// an admin the engine read.
+    public static func counts(in articles: [Article]) -> [Priority: Int] {
+        var counts: [Priority: Int] = [:]
+        for passage in articles.lazy.flatMap(\.passages) {
+            for (priority, _) in statements(in: passage.text) { counts[priority, default: 0] += 1 }
+        }
+        return counts
+    }
+
     /// Every priority a passage's Markdown names, with the words that say when.
     static func statements(in markdown: String) -> [(Priority, String)] {
         var found: [(Priority, String)] = []
@@ -59,10 +70,11 @@ enum DocumentedPriority {
                 if named.count == 1 {
                     found.append((named[0], before + sentence))
                 } else {
+                    // "If a P1 or P2 ticket has had no response" names priorities, not a
+                    // situation's.
                     for clause in sentence.split(whereSeparator: { ",;".contains($0) }) {
-                        if let priority = priorities(in: String(clause)).first {
-                            found.append((priority, before + clause.trimmingCharacters(in: .whitespaces)))
-                        }
+                        let named = priorities(in: String(clause))
+                        if named.count == 1 { found.append((named[0], before + clause.trimmingCharacters(in: .whitespaces))) }
                     }
                 }
             }
