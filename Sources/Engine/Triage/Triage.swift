@@ -16,7 +16,7 @@ struct Triage {
         let facts = keyFacts(in: everything)
         if !facts.isEmpty { summary += "Facts: " + facts.joined(separator: "; ") + "\n" }
         if conversation.cited.isEmpty {
-            summary += "Already suggested: nothing; the knowledge base has no matching article.\n"
+            summary += "Already suggested: nothing.\n"
         } else {
             let suggested = conversation.cited.map { "\($0.title) › \($0.section) (\($0.article))" }
             summary += "Already suggested: " + suggested.joined(separator: "; ") + "\n"
