@@ -16,8 +16,14 @@ public enum DocumentedPriority {
     struct Statement: Equatable {
         let article: String
         let priority: Priority
-        /// The statement as written, for the ticket and `--explain`.
+        /// The statement as written, for the ticket and `--explain`; a long table row cut short.
         let text: String
+
+        init(article: String, priority: Priority, text: String) {
+            self.article = article
+            self.priority = priority
+            self.text = text.count > 300 ? String(text.prefix(299)) + "…" : text
+        }
     }
 
     /// The statement of `article` that shares the most of `terms`, weighed by `weight`
