@@ -150,9 +150,8 @@ extension GroundedEngine {
         let interim = results.hits.first.flatMap {
             gate.probability(of: $0, in: results, index: index) >= LogisticModel.threshold / 2 ? $0 : nil
         }
-        let terms = analyzer.withLock { $0.terms(in: message) }
         let documented = results.hits.first.flatMap { best in
-            DocumentedPriority.statement(in: best.article, matching: terms, among: [.p1, .p2]) {
+            DocumentedPriority.statement(in: best.article, matching: results.terms, among: [.p1, .p2]) {
                 index.idf(of: $0) ?? 0
             }
         }

@@ -13,7 +13,7 @@ import Knowledge
 /// computer behaves strangely"), each goes with its own clause; a clause naming two ("for
 /// anything P1 or P2, phone") is about priorities, not a situation.
 public enum DocumentedPriority {
-    struct Statement: Equatable {
+    struct Statement {
         let article: String
         let priority: Priority
         /// The statement as written, for the ticket and `--explain`; a long table row cut short.
