@@ -27,6 +27,17 @@ struct LeaveOneCompanyOutTests {
                 if hit { hits += 1 }
             }
             var text: String { "\(hits)/\(total) (\(String(format: "%.2f", rate)))" }
+
+            /// The 95% Wilson interval of the rate: how far another suite of the same size,
+            /// written the same way, could put it. Two figures inside each other's interval
+            /// do not show that one engine decides better.
+            var interval: String {
+                guard total > 0 else { return "" }
+                let (n, p, z) = (Double(total), rate, 1.96)
+                let centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+                let spread = z / (1 + z * z / n) * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot()
+                return String(format: "95%% %.2f–%.2f", centre - spread, centre + spread)
+            }
         }
 
         mutating func record(_ expected: DialogSuite.Expectation, _ reply: Reply) -> Bool {
@@ -41,7 +52,7 @@ struct LeaveOneCompanyOutTests {
         }
 
         var description: String {
-            "overall \(turns.text) · false answers \(falseAnswers.text) · tool with every argument \(toolsWithArguments.text)"
+            "overall \(turns.text), \(turns.interval) · false answers \(falseAnswers.text), \(falseAnswers.interval) · tool with every argument \(toolsWithArguments.text)"
                 + " · incidents at P1/P2 \(incidents.text) · conversations right throughout \(conversations.text)"
         }
     }
