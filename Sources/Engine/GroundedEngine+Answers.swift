@@ -137,9 +137,8 @@ extension GroundedEngine {
         return Reply(kind: .answer, text: text, sources: [citation], confidence: confidence)
     }
 
-    /// Hands an incident to a person at once, at its priority, with the most relevant
-    /// passage as something to do in the meantime. It is a pointer beside the ticket, not
-    /// the answer, so it needs half the confidence an answer needs.
+    /// Hands an incident to a person at once, at its priority, with something to do in the
+    /// meantime where an article tells it (`interimHelp`).
     ///
     /// The priority is the one the most relevant article gives the situation, where it
     /// gives one (`DocumentedPriority`); else the one the incident's words suggest.
@@ -147,9 +146,7 @@ extension GroundedEngine {
         _ incident: Incident, message: String, _ conversation: inout Conversation, because why: inout String
     ) -> Reply {
         let results = index.search(MessageCues.withoutPreamble(message), limit: 5)
-        let interim = results.hits.first.flatMap {
-            gate.probability(of: $0, in: results, index: index) >= LogisticModel.threshold / 2 ? $0 : nil
-        }
+        let interim = interimHelp(from: results)
         let documented = results.hits.first.flatMap { best in
             DocumentedPriority.statement(in: best.article, matching: results.terms, among: [.p1, .p2]) {
                 index.idf(of: $0) ?? 0
@@ -171,6 +168,18 @@ extension GroundedEngine {
                 "\n\nIn the meantime — \(best.article.title), “\(best.section)”:\n\n\(best.passage.text)\n\nSource: \(best.article.title) (\(best.article.id))"
         }
         return Reply(kind: .escalate, text: text, sources: sources, ticket: draft, confidence: 1)
+    }
+
+    /// What to do while a person takes an incident over: the section of the best article
+    /// that tells what to do. Never its overview, nor a "contact IT" section, since the
+    /// ticket is that contact; and nothing when the incident matches such a section best,
+    /// for then the article's advice is to call IT. It is a pointer beside the ticket, not
+    /// the answer, so the gate judges it with half the confidence an answer needs.
+    private func interimHelp(from results: SearchResults) -> SearchHit? {
+        guard let best = results.hits.first, best.passage.role != .handover,
+            let section = sections(ofArticle: best.article.id, for: results.query).first
+        else { return nil }
+        return gate.probability(of: section, in: results, index: index) >= LogisticModel.threshold / 2 ? section : nil
     }
 
     /// The citation of `hit`, remembered as cited in the conversation.

@@ -78,6 +78,9 @@ enum DialogSuite {
         /// For each answerable single message, the sections of its article a person judged
         /// the best to show first.
         let sections: URL
+        /// For each incident, the section of an article a person judged the best to do
+        /// while IT takes over, or none.
+        let interim: URL
 
         var description: String { name }
 
@@ -103,6 +106,14 @@ enum DialogSuite {
 
         func sectionLabels() throws -> [SectionLabel] { try Self.lines(of: sections) }
 
+        struct InterimLabel: Decodable, Sendable {
+            let message: String
+            let article: String?
+            let sections: [String]
+        }
+
+        func interimLabels() throws -> [InterimLabel] { try Self.lines(of: interim) }
+
         /// A JSON Lines file's objects.
         private static func lines<Line: Decodable>(of file: URL) throws -> [Line] {
             let text = try String(contentsOf: file, encoding: .utf8)
@@ -120,7 +131,8 @@ enum DialogSuite {
         name: "shipped", knowledge: repository.appendingPathComponent("knowledge"),
         tools: repository.appendingPathComponent("tools.json"), singleTurns: fixtures.appendingPathComponent("single-turn.jsonl"),
         conversations: fixtures.appendingPathComponent("conversations.json"),
-        sections: fixtures.appendingPathComponent("section-choice.jsonl"))
+        sections: fixtures.appendingPathComponent("section-choice.jsonl"),
+        interim: fixtures.appendingPathComponent("interim-choice.jsonl"))
 
     /// Every company: the shipped one and each folder under `Fixtures/companies`.
     static func companies() throws -> [Company] {
@@ -134,7 +146,8 @@ enum DialogSuite {
                     tools: root.appendingPathComponent("tools.json"),
                     singleTurns: root.appendingPathComponent("single-turn.jsonl"),
                     conversations: root.appendingPathComponent("conversations.json"),
-                    sections: root.appendingPathComponent("section-choice.jsonl"))
+                    sections: root.appendingPathComponent("section-choice.jsonl"),
+                    interim: root.appendingPathComponent("interim-choice.jsonl"))
             }
     }
 

@@ -1,5 +1,6 @@
 import Engine
 import HelpdeskCore
+import Knowledge
 import Testing
 
 /// Outages and security incidents go to a person first, at P1 or P2; a question about the
@@ -48,6 +49,45 @@ struct IncidentTests {
         let source = try #require(reply.sources.first)
         // The ticket tells the agent what the employee already has.
         #expect(reply.ticket?.summary.contains("Already suggested: \(source.title) › \(source.section)") == true)
+    }
+
+    /// A ticket is already the contact with IT, so the interim help is the section that tells
+    /// what to do, not the overview or "when to contact IT"; and nothing at all when the
+    /// incident matches "when to contact IT" best.
+    @Test func interimHelpIsWhatToDoNotWhomToCall() throws {
+        let handsets = Article(
+            id: "phones/handsets", title: "Ward handsets", category: "phones", tags: ["handset", "ward phone"],
+            passages: [
+                Passage(heading: nil, text: "Ward handsets receive nurse call alerts and calls on the ward."),
+                Passage(
+                    heading: "Charge a handset", text: "Put the handset in the charging rack at the end of your shift."),
+                Passage(
+                    heading: "When to contact IT about handsets",
+                    text: "Call the service desk at once when handsets on a ward show not connected or miss nurse call alerts."),
+            ])
+        let laptops = Article(
+            id: "security/stolen-laptop", title: "Stolen laptop", category: "security", tags: ["stolen", "laptop", "theft"],
+            passages: [
+                Passage(heading: nil, text: "What to do when a work laptop is stolen, whether from home, a car or a train."),
+                Passage(
+                    heading: "Report the theft now",
+                    text: "Report the stolen laptop to the police and note the crime number; we lock it remotely."),
+                Passage(
+                    heading: "When to contact IT about a stolen laptop",
+                    text: "Contact IT straight away when a laptop is stolen, day or night."),
+            ])
+        let engine = GroundedEngine(
+            index: KnowledgeIndex(articles: [handsets, laptops]),
+            tools: try ToolCatalog.parse(#"{"tools": []}"#, file: "tools.json"))
+        let stolen = engine.respond(to: "my laptop was stolen from the car", in: Conversation()).0
+        #expect(stolen.kind == .escalate)
+        #expect(stolen.sources.map(\.section) == ["Report the theft now"])
+        let handsetsDown = engine.respond(
+            to: "all the handsets on the ward show not connected, nurse call alerts are missed", in: Conversation()
+        ).0
+        #expect(handsetsDown.kind == .escalate)
+        #expect(handsetsDown.sources.isEmpty, "\(handsetsDown.text)")
+        #expect(!handsetsDown.text.contains("In the meantime"))
     }
 
     /// "It was stolen" after a question about a missing laptop, or more detail after an
