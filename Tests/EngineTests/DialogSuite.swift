@@ -81,6 +81,9 @@ enum DialogSuite {
         /// For each incident, the section of an article a person judged the best to do
         /// while IT takes over, or none.
         let interim: URL
+        /// Messages that report an incident, at the priority a person gave it, and messages
+        /// that look like one and are not.
+        let incidentReports: URL
 
         var description: String { name }
 
@@ -114,6 +117,14 @@ enum DialogSuite {
 
         func interimLabels() throws -> [InterimLabel] { try Self.lines(of: interim) }
 
+        struct IncidentLabel: Decodable, Sendable {
+            let message: String
+            let incident: Bool
+            let priority: Priority?
+        }
+
+        func incidentLabels() throws -> [IncidentLabel] { try Self.lines(of: incidentReports) }
+
         /// A JSON Lines file's objects.
         private static func lines<Line: Decodable>(of file: URL) throws -> [Line] {
             let text = try String(contentsOf: file, encoding: .utf8)
@@ -132,7 +143,8 @@ enum DialogSuite {
         tools: repository.appendingPathComponent("tools.json"), singleTurns: fixtures.appendingPathComponent("single-turn.jsonl"),
         conversations: fixtures.appendingPathComponent("conversations.json"),
         sections: fixtures.appendingPathComponent("section-choice.jsonl"),
-        interim: fixtures.appendingPathComponent("interim-choice.jsonl"))
+        interim: fixtures.appendingPathComponent("interim-choice.jsonl"),
+        incidentReports: fixtures.appendingPathComponent("incident-reports.jsonl"))
 
     /// Every company: the shipped one and each folder under `Fixtures/companies`.
     static func companies() throws -> [Company] {
@@ -147,7 +159,8 @@ enum DialogSuite {
                     singleTurns: root.appendingPathComponent("single-turn.jsonl"),
                     conversations: root.appendingPathComponent("conversations.json"),
                     sections: root.appendingPathComponent("section-choice.jsonl"),
-                    interim: root.appendingPathComponent("interim-choice.jsonl"))
+                    interim: root.appendingPathComponent("interim-choice.jsonl"),
+                    incidentReports: root.appendingPathComponent("incident-reports.jsonl"))
             }
     }
 

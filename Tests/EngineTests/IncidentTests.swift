@@ -20,6 +20,10 @@ struct IncidentTests {
         ("I keep getting sign-in approval requests on my phone that I didn't ask for", .p2),
         ("I think I left my work phone in a taxi last night", .p2),
         ("I enabled macros in a weird invoice attachment and now Excel is acting strange", .p2),
+        ("every printer on level 2 has gone offline", .p2),
+        ("my company phone got nicked at the station", .p2),
+        ("I emailed the payroll file to an outside agency instead of HR", .p2),
+        ("I tapped approve on a sign-in request while I wasn't signing in to anything", .p2),
     ])
     func anIncidentIsEscalatedAtOnce(message: String, priority: Priority) throws {
         let (reply, _) = try Self.engine.get().respond(to: message, in: Conversation())
@@ -36,6 +40,8 @@ struct IncidentTests {
         "is there no one who can help me with this spreadsheet?",
         "I left my laptop charger at home, can I borrow one?",
         "how do I open an attachment that Outlook blocked?",
+        "outlook freezes every time I open a calendar invite",
+        "my vpn drops every 10 minutes",
     ])
     func aQuestionOrOnePersonsProblemIsNotAnIncident(message: String) throws {
         let (reply, _) = try Self.engine.get().respond(to: message, in: Conversation())

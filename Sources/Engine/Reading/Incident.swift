@@ -41,14 +41,11 @@ struct Incident: Equatable {
             (kind, priority) = (.compromise, .p2)
         } else if !hypothetical, Self.deviceLost(cues) {
             (kind, priority) = (.lostDevice, .p2)
-        } else if cues.hasAny(["sent", "emailed", "forwarded", "shared"])
-            && cues.hasAny([
-                "wrong person", "wrong address",
-                "wrong recipient", "wrong gp", "wrong practice", "wrong customer", "wrong client", "wrong email", "to the wrong",
-            ])
-        {
+        } else if Self.misdirected(cues) {
             (kind, priority) = (.dataLeak, .p2)
-        } else if cues.hasAny(["security incident", "data breach", "breach", "malware", "virus", "infected", "hacked"]) {
+        } else if cues.hasAny(["security incident", "data breach", "breach", "malware", "virus", "infected", "hacked"])
+            || (cues.has("threat") && cues.hasAny(["active", "detected", "found"]))
+        {
             (kind, priority) = (.report, .p2)
         } else {
             return nil
@@ -63,18 +60,32 @@ struct Incident: Equatable {
             && !cues.isQuestion
     }
 
+    /// Data sent to someone it was not meant for: "emailed the list to an outside supplier
+    /// instead of finance".
+    private static func misdirected(_ cues: MessageCues) -> Bool {
+        cues.hasAny(["sent", "emailed", "forwarded", "shared"])
+            && cues.hasAny([
+                "wrong person", "wrong address", "wrong recipient", "wrong gp", "wrong practice", "wrong customer",
+                "wrong client", "wrong email", "to the wrong", "instead of", "to an outside", "to an external",
+                "to a different customer", "to a different client", "to a different patient", "to another customer",
+                "to another client", "to another patient",
+            ])
+    }
+
     /// A service failing for a group of people, a site, customers or production.
     private static func manyAffected(_ cues: MessageCues) -> Bool {
-        let scope = cues.hasAny([
-            "everyone", "everybody", "nobody", "no one", "noone", "all users", "all staff", "all of us", "all the", "whole",
-            "entire", "none of the", "none of our", "customers", "several", "multiple", "company wide", "site wide", "of us",
-            "production", "prod", "all our", "for all",
-        ])
+        let scope =
+            cues.hasAny([
+                "everyone", "everybody", "nobody", "no one", "noone", "all users", "all staff", "all of us", "all the",
+                "whole", "entire", "none of the", "none of our", "customers", "several", "multiple", "company wide",
+                "site wide", "of us", "production", "prod", "all our", "for all", "half the", "half our", "half of",
+            ]) || everyOfAGroup(cues)
         let failing = cues.hasAny([
             "down", "outage", "offline", "not working", "isnt working", "arent working", "stopped working", "cant", "cannot",
             "unable", "failing", "fails", "failed", "wont", "not loading", "isnt loading", "blank", "stuck", "vanished",
             "disappeared", "no network", "no internet", "not connected", "no signal", "500s", "errors", "crashed",
-            "crashing", "unavailable", "no access", "went red", "dropping", "drop",
+            "crashing", "unavailable", "no access", "went red", "dropping", "drop", "frozen", "froze", "freezing",
+            "erroring", "dead", "not responding", "timing out", "times out",
         ])
         // "nobody can log in": a scope of no one says the failing itself. "Nobody can hear
         // me" is one person's problem, and "is there no one who can help" no failing at all.
@@ -82,6 +93,19 @@ struct Incident: Equatable {
             cues.hasAny(["nobody", "no one", "noone", "none of"]) && cues.hasAny(["can", "could", "able"])
             && !cues.hasAny(["me", "help", "who can", "who could"])
         return scope && (failing || noneCan)
+    }
+
+    /// "every printer", "every customer": a group; "every time", "every morning", "every 10
+    /// minutes": one person's recurring problem.
+    private static func everyOfAGroup(_ cues: MessageCues) -> Bool {
+        let times: Set = [
+            "time", "day", "morning", "afternoon", "evening", "night", "week", "month", "year", "hour", "minute", "few",
+            "now", "other", "single", "so", "login", "sign", "reboot", "restart", "monday", "tuesday", "wednesday",
+            "thursday", "friday",
+        ]
+        return zip(cues.words, cues.words.dropFirst()).contains {
+            $0 == "every" && !times.contains($1) && !$1.allSatisfy(\.isNumber)
+        }
     }
 
     private static func organisationWide(_ cues: MessageCues) -> Bool {
@@ -97,19 +121,28 @@ struct Incident: Equatable {
         let gaveAway =
             cues.hasAny(["typed", "entered", "put in", "gave", "filled in", "submitted", "approved"])
             && cues.hasAny(["password", "credentials", "details", "login", "code", "push", "pin"])
-            && cues.hasAny(["clicked", "link", "fake", "phishing", "scam", "site", "page", "email", "already"])
+            && cues.hasAny([
+                "clicked", "link", "fake", "phishing", "scam", "site", "page", "email", "already", "thought was",
+                "looked like", "turned out",
+            ])
         let notMe = cues.hasAny([
             "wasnt me", "not me", "didnt ask", "didnt request", "did not request", "not trying", "never asked",
+            "wasnt signing", "not signing", "wasnt logging", "not logging", "was asleep", "didnt start", "never sent",
+            "didnt send", "didnt create", "didnt set",
         ])
         let prompts = cues.hasAny([
-            "push", "pushes", "approval", "approvals", "prompt", "prompts", "notification", "notifications", "requests",
-            "signed in", "signed into", "sign in", "logged in", "logged into", "login", "codes",
+            "push", "pushes", "approval", "approvals", "prompt", "prompts", "notification", "notifications", "request",
+            "requests", "signed in", "signed into", "sign in", "logged in", "logged into", "login", "codes", "rule",
+            "forwarding", "authenticator",
         ])
         // An attachment or a macro from a suspicious email, opened: possibly malware running.
         let openedBait =
             cues.hasAny(["opened", "ran", "downloaded", "clicked", "enabled"])
-            && cues.hasAny(["attachment", "macro", "macros", "file"])
-            && cues.hasAny(["suspicious", "phishing", "fake", "scam", "dodgy", "weird", "strange", "unknown sender"])
+            && cues.hasAny(["attachment", "macro", "macros", "file", "zip"])
+            && cues.hasAny([
+                "suspicious", "phishing", "fake", "scam", "dodgy", "weird", "strange", "unknown sender", "dont recognise",
+                "dont recognize",
+            ])
         return gaveAway || openedBait || (notMe && prompts)
             || cues.hasAny(["compromised", "someone signed", "someone logged", "someone else logged"])
     }
@@ -118,12 +151,13 @@ struct Incident: Equatable {
     private static func deviceLost(_ cues: MessageCues) -> Bool {
         let devices = [
             "laptop", "phone", "mobile", "tablet", "ipad", "iphone", "macbook", "computer", "device", "notebook", "pc",
-            "yubikey", "backpack", "bag",
+            "yubikey", "backpack", "bag", "badge", "usb", "smartphone", "android", "chromebook",
         ]
         let stolen = cues.hasAny([
-            "stolen", "stole", "theft", "robbed", "broke into", "break in", "broken into", "snatched", "mugged",
+            "stolen", "stole", "theft", "robbed", "broke into", "break in", "broken into", "snatched", "mugged", "nicked",
+            "pinched", "pickpocketed",
         ])
-        let lost = cues.hasAny(["lost my", "lost our", "lost the", "lost a", "lost his", "lost her"])
+        let lost = cues.hasAny(["lost my", "lost our", "lost the", "lost a", "lost his", "lost her", "misplaced"])
         // Left behind on public transport or in a taxi: lost, unlike "left it at home".
         let leftBehind =
             cues.has("left")

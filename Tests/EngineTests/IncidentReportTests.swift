@@ -1,0 +1,51 @@
+import HelpdeskCore
+import Testing
+
+@testable import Engine
+
+/// Incidents told as employees tell them, and look-alikes that are not incidents (a
+/// procedure question, one person's problem, a theft already dealt with), for each company
+/// (`incident-reports.jsonl`: 24 reports and 16 look-alikes each, written by someone who had
+/// not seen the engine, and measured once before any change was made for them).
+struct IncidentReportTests {
+    struct Tally: CustomStringConvertible {
+        var escalated = 0
+        var rightPriority = 0
+        var incidents = 0
+        var falseAlarms = 0
+        var lookAlikes = 0
+
+        var description: String {
+            "\(escalated)/\(incidents) escalated at P1/P2 (\(rightPriority) at the priority given), \(falseAlarms)/\(lookAlikes) look-alikes escalated"
+        }
+    }
+
+    static func tally(_ company: DialogSuite.Company) throws -> Tally {
+        let engine = try company.engine()
+        var tally = Tally()
+        for label in try company.incidentLabels() {
+            let reply = engine.respond(to: label.message, in: Conversation()).0
+            let priority = reply.kind == .escalate ? reply.ticket?.priority : nil
+            let urgent = priority == .p1 || priority == .p2
+            if label.incident {
+                tally.incidents += 1
+                if urgent { tally.escalated += 1 }
+                if urgent, priority == label.priority { tally.rightPriority += 1 }
+            } else {
+                tally.lookAlikes += 1
+                if urgent { tally.falseAlarms += 1 }
+            }
+        }
+        return tally
+    }
+
+    /// The goal is 0.90 of the reports and none of the look-alikes; these floors only keep
+    /// a change from making either worse than it was when the reports were written.
+    @Test(arguments: try DialogSuite.companies())
+    func reportsAreEscalatedAndLookAlikesAreNot(company: DialogSuite.Company) throws {
+        let tally = try Self.tally(company)
+        print("incident reports of \(company.name): \(tally)")
+        #expect(tally.escalated * 3 >= tally.incidents * 2)
+        #expect(tally.falseAlarms * 4 <= tally.lookAlikes)
+    }
+}
