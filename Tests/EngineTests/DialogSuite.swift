@@ -73,17 +73,15 @@ enum DialogSuite {
         let name: String
         let knowledge: URL
         let tools: URL
-        let singleTurns: URL
-        let conversations: URL
-        /// For each answerable single message, the sections of its article a person judged
-        /// the best to show first.
-        let sections: URL
-        /// For each incident, the section of an article a person judged the best to do
-        /// while IT takes over, or none.
-        let interim: URL
-        /// Messages that report an incident, at the priority a person gave it, and messages
-        /// that look like one and are not.
-        let incidentReports: URL
+        /// The folder of its suite and labels:
+        /// - `single-turn.jsonl` and `conversations.json`, the dialog suite;
+        /// - `section-choice.jsonl`: for each answerable single message, the sections of its
+        ///   article a person judged the best to show first;
+        /// - `interim-choice.jsonl`: for each incident, the section of an article a person
+        ///   judged the best to do while IT takes over, or none;
+        /// - `incident-reports.jsonl`: messages that report an incident, at the priority a
+        ///   person gave it, and messages that look like one and are not.
+        let labels: URL
 
         var description: String { name }
 
@@ -99,7 +97,7 @@ enum DialogSuite {
         /// Passage vectors kept between test runs, beside the build.
         private var vectorCache: String { repository.path + "/.build/test-vectors-\(name).bin" }
 
-        func expectations() throws -> [Expectation] { try Self.lines(of: singleTurns) }
+        func expectations() throws -> [Expectation] { try lines(in: "single-turn.jsonl") }
 
         struct SectionLabel: Decodable, Sendable {
             let message: String
@@ -107,7 +105,7 @@ enum DialogSuite {
             let sections: [String]
         }
 
-        func sectionLabels() throws -> [SectionLabel] { try Self.lines(of: sections) }
+        func sectionLabels() throws -> [SectionLabel] { try lines(in: "section-choice.jsonl") }
 
         struct InterimLabel: Decodable, Sendable {
             let message: String
@@ -115,7 +113,7 @@ enum DialogSuite {
             let sections: [String]
         }
 
-        func interimLabels() throws -> [InterimLabel] { try Self.lines(of: interim) }
+        func interimLabels() throws -> [InterimLabel] { try lines(in: "interim-choice.jsonl") }
 
         struct IncidentLabel: Decodable, Sendable {
             let message: String
@@ -123,28 +121,24 @@ enum DialogSuite {
             let priority: Priority?
         }
 
-        func incidentLabels() throws -> [IncidentLabel] { try Self.lines(of: incidentReports) }
+        func incidentLabels() throws -> [IncidentLabel] { try lines(in: "incident-reports.jsonl") }
 
-        /// A JSON Lines file's objects.
-        private static func lines<Line: Decodable>(of file: URL) throws -> [Line] {
-            let text = try String(contentsOf: file, encoding: .utf8)
+        /// The objects of the JSON Lines file `name` among the labels.
+        private func lines<Line: Decodable>(in name: String) throws -> [Line] {
+            let text = try String(contentsOf: labels.appendingPathComponent(name), encoding: .utf8)
             return try text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map {
                 try JSONDecoder().decode(Line.self, from: Data($0.utf8))
             }
         }
 
         func dialogs() throws -> [Dialog] {
-            try JSONDecoder().decode([Dialog].self, from: Data(contentsOf: conversations))
+            try JSONDecoder().decode([Dialog].self, from: Data(contentsOf: labels.appendingPathComponent("conversations.json")))
         }
     }
 
     static let shipped = Company(
         name: "shipped", knowledge: repository.appendingPathComponent("knowledge"),
-        tools: repository.appendingPathComponent("tools.json"), singleTurns: fixtures.appendingPathComponent("single-turn.jsonl"),
-        conversations: fixtures.appendingPathComponent("conversations.json"),
-        sections: fixtures.appendingPathComponent("section-choice.jsonl"),
-        interim: fixtures.appendingPathComponent("interim-choice.jsonl"),
-        incidentReports: fixtures.appendingPathComponent("incident-reports.jsonl"))
+        tools: repository.appendingPathComponent("tools.json"), labels: fixtures)
 
     /// Every company: the shipped one and each folder under `Fixtures/companies`.
     static func companies() throws -> [Company] {
@@ -155,12 +149,7 @@ enum DialogSuite {
                 let root = folder.appendingPathComponent(name)
                 return Company(
                     name: name, knowledge: root.appendingPathComponent("knowledge"),
-                    tools: root.appendingPathComponent("tools.json"),
-                    singleTurns: root.appendingPathComponent("single-turn.jsonl"),
-                    conversations: root.appendingPathComponent("conversations.json"),
-                    sections: root.appendingPathComponent("section-choice.jsonl"),
-                    interim: root.appendingPathComponent("interim-choice.jsonl"),
-                    incidentReports: root.appendingPathComponent("incident-reports.jsonl"))
+                    tools: root.appendingPathComponent("tools.json"), labels: root)
             }
     }
 

@@ -98,15 +98,17 @@ struct Incident: Equatable {
     /// "every printer", "every customer": a group; "every time", "every morning", "every 10
     /// minutes": one person's recurring problem.
     private static func everyOfAGroup(_ cues: MessageCues) -> Bool {
-        let times: Set = [
-            "time", "day", "morning", "afternoon", "evening", "night", "week", "month", "year", "hour", "minute", "few",
-            "now", "other", "single", "so", "login", "sign", "reboot", "restart", "monday", "tuesday", "wednesday",
-            "thursday", "friday",
-        ]
-        return zip(cues.words, cues.words.dropFirst()).contains {
-            $0 == "every" && !times.contains($1) && !$1.allSatisfy(\.isNumber)
+        zip(cues.words, cues.words.dropFirst()).contains {
+            $0 == "every" && !recurring.contains($1) && !$1.allSatisfy(\.isNumber)
         }
     }
+
+    /// What follows "every" in a recurring problem: "every time", "every monday".
+    private static let recurring: Set = [
+        "time", "day", "morning", "afternoon", "evening", "night", "week", "month", "year", "hour", "minute", "few", "now",
+        "other", "single", "so", "login", "sign", "reboot", "restart", "monday", "tuesday", "wednesday", "thursday",
+        "friday",
+    ]
 
     private static func organisationWide(_ cues: MessageCues) -> Bool {
         cues.hasAny([
