@@ -57,7 +57,7 @@ extension GroundedEngine {
         let tools = recognizer.assess(message).map {
             Explanation.ToolScore(
                 tool: $0.tool.name, probability: $0.probability, threshold: LogisticModel.threshold,
-                features: features(ToolRecognizer.featureNames, $0.features))
+                features: features(recognizer.featureNames, $0.features))
         }
         return Explanation(decision: decision, cues: named, gate: judged, tools: tools)
     }

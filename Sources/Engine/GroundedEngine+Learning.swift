@@ -3,7 +3,9 @@ import Knowledge
 /// What the engine's fitted decisions see, for fitting their weights on labelled suites
 /// (`DecisionWeights.fit`) and for explaining a decision.
 extension GroundedEngine {
-    public static var toolFeatureNames: [String] { ToolRecognizer.featureNames }
+    /// What the tool recogniser weighs: `DecisionWeights.tool`'s features, and with a
+    /// sentence model `semanticTool`'s.
+    public var toolFeatureNames: [String] { recognizer.featureNames }
 
     /// The article the answer gate would judge for `message`, and its features; nil when
     /// no article shares a word with it.

@@ -22,7 +22,8 @@ public final class GroundedEngine: ConversationEngine {
         self.index = index
         self.catalog = tools
         self.gate = AnswerGate(weights, semantics: semantics)
-        self.recognizer = ToolRecognizer(catalog: tools, index: index, model: weights.tool)
+        self.recognizer = ToolRecognizer(
+            catalog: tools, index: index, model: semantics == nil ? weights.tool : weights.semanticTool, semantics: semantics)
         self.analyzer = Mutex(Analyzer())
     }
 

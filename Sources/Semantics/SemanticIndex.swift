@@ -15,9 +15,9 @@ public final class SemanticIndex: Sendable {
     let vectors: [Float]
     /// Article id → the range of its rows.
     let rows: [String: Range<Int>]
-    /// The last question compared, with its similarity to every passage: the engine judges
-    /// several passages for one question.
-    private let last = Mutex<(query: String, similarities: [Float])?>(nil)
+    /// The last question compared, its vector and its similarity to every passage: the
+    /// engine judges several passages and tools for one question.
+    private let last = Mutex<(query: String, vector: [Float], similarities: [Float])?>(nil)
 
     /// How many passages were read back from the cache rather than encoded.
     public let cachedCount: Int
@@ -75,8 +75,10 @@ public final class SemanticIndex: Sendable {
     }
 
     /// Cosine similarity of `query` with every passage, in `vectors` order.
-    func similarities(to query: String) -> [Float] {
-        if let last = last.withLock({ $0 }), last.query == query { return last.similarities }
+    func similarities(to query: String) -> [Float] { encoded(query).similarities }
+
+    private func encoded(_ query: String) -> (vector: [Float], similarities: [Float]) {
+        if let last = last.withLock({ $0 }), last.query == query { return (last.vector, last.similarities) }
         let q = encoder.embed(query)
         let d = SentenceEncoder.dimensions
         let similarities = vectors.withUnsafeBufferPointer { v in
@@ -86,8 +88,23 @@ public final class SemanticIndex: Sendable {
                 return dot
             }
         }
-        last.withLock { $0 = (query, similarities) }
-        return similarities
+        last.withLock { $0 = (query, q, similarities) }
+        return (q, similarities)
+    }
+
+    /// The meanings of sentences other than passages (a tool's title and examples), to
+    /// compare questions with.
+    public struct Sentences: Sendable {
+        let vectors: [[Float]]
+    }
+
+    public func sentences(_ texts: [String]) -> Sentences { Sentences(vectors: texts.map(encoder.embed)) }
+
+    /// The cosine similarity of `query` with the closest of `sentences`.
+    public func closeness(of query: String, to sentences: Sentences) -> Double {
+        let q = encoded(query).vector
+        let closest = sentences.vectors.map { vector in zip(vector, q).reduce(Float(0)) { $0 + $1.0 * $1.1 } }.max()
+        return Double(closest ?? -1)
     }
 
     /// Passages of one article (`KnowledgeIndex.passages(ofArticle:for:)`, best by shared

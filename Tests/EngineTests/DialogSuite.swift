@@ -80,7 +80,10 @@ enum DialogSuite {
         /// - `interim-choice.jsonl`: for each incident, the section of an article a person
         ///   judged the best to do while IT takes over, or none;
         /// - `incident-reports.jsonl`: messages that report an incident, at the priority a
-        ///   person gave it, and messages that look like one and are not.
+        ///   person gave it, and messages that look like one and are not;
+        /// - `tool-requests.jsonl`: requests for its tools phrased unlike their examples,
+        ///   some missing an argument, and questions about the same topics, written after
+        ///   the engine by someone who had not seen it.
         let labels: URL
 
         var description: String { name }
@@ -98,6 +101,8 @@ enum DialogSuite {
         private var vectorCache: String { repository.path + "/.build/test-vectors-\(name).bin" }
 
         func expectations() throws -> [Expectation] { try lines(in: "single-turn.jsonl") }
+
+        func toolRequests() throws -> [Expectation] { try lines(in: "tool-requests.jsonl") }
 
         struct SectionLabel: Decodable, Sendable {
             let message: String

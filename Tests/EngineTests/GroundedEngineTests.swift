@@ -59,6 +59,31 @@ struct GroundedEngineTests {
         #expect(reply.text.contains("This runs straight away."))
     }
 
+    /// `tools.json` says "Reset", "Unlock", "Shows"; employees say "wipe", "lift", "look up".
+    @Test(arguments: [
+        ("please wipe my vpn password and give me a temporary one", "reset_password", ["account": "vpn"]),
+        ("lift the lock on my vpn please", "unlock_account", ["account": "vpn"]),
+        ("can you look up when my password expires", "check_account_status", [:]),
+    ])
+    func aRequestWithAnotherVerbOfTheToolsKindIsRecognised(message: String, tool: String, arguments: [String: String])
+        throws
+    {
+        let reply = try chat(message)[0]
+        #expect(reply.kind == .tool)
+        #expect(reply.tool == ToolCall(tool: tool, arguments: arguments.mapValues { .string($0) }))
+    }
+
+    /// "lift the lockout" shares no word with "Unlock an account" or its examples; with the
+    /// sentence model the recogniser sees that it means the same.
+    @Test func withTheSentenceModelARequestIsClosestInMeaningToItsTool() throws {
+        let quillstack = try #require(try DialogSuite.companies().first { $0.name == "quillstack" })
+        let engine = try quillstack.engine(semantic: true)
+        let meaning = try #require(engine.toolFeatureNames.firstIndex(of: "meaning"))
+        let closeness = engine.toolFeatures(for: "could you lift the lockout on my mac?").map { ($0.tool, $0.features[meaning]) }
+        #expect(closeness.max { $0.1 < $1.1 }?.0 == "unlock_account")
+        #expect(try DialogSuite.engine().toolFeatureNames.contains("meaning") == false)
+    }
+
     @Test func anUncoveredQuestionIsNotAnsweredAndYesFilesATicket() throws {
         let replies = try chat("how do I reset my Salesforce password?", "yes please")
         #expect(replies[0].kind == .notFound)

@@ -17,6 +17,8 @@ struct LeaveOneCompanyOutTests {
         var toolsWithArguments = Tally()
         var incidents = Tally()
         var conversations = Tally()
+        /// `tool-requests.jsonl`, kept apart from the suite: written after the engine.
+        var toolRequests = Tally()
 
         struct Tally {
             var hits = 0
@@ -54,6 +56,7 @@ struct LeaveOneCompanyOutTests {
         var description: String {
             "overall \(turns.text), \(turns.interval) · false answers \(falseAnswers.text), \(falseAnswers.interval) · tool with every argument \(toolsWithArguments.text)"
                 + " · incidents at P1/P2 \(incidents.text) · conversations right throughout \(conversations.text)"
+                + " · tool requests and questions written after the engine \(toolRequests.text)"
         }
     }
 
@@ -74,6 +77,14 @@ struct LeaveOneCompanyOutTests {
         }
         for expectation in try company.expectations() {
             _ = record(expectation, engine.respond(to: expectation.message, in: Conversation()).0, "single")
+        }
+        for expectation in try company.toolRequests() {
+            let reply = engine.respond(to: expectation.message, in: Conversation()).0
+            let right = expectation.mismatches(reply).isEmpty
+            score.toolRequests.count(right)
+            if verbose && !right {
+                print("✗ \(company.name)\(semantic ? " (semantic)" : "") [tool request] \"\(expectation.message)\"")
+            }
         }
         for dialog in try company.dialogs() {
             var conversation = Conversation()
@@ -121,6 +132,7 @@ struct LeaveOneCompanyOutTests {
             Fitting.close(fitted.answer, DecisionWeights.shipped.answer)
             && Fitting.close(fitted.semanticAnswer, DecisionWeights.shipped.semanticAnswer)
             && Fitting.close(fitted.tool, DecisionWeights.shipped.tool)
+            && Fitting.close(fitted.semanticTool, DecisionWeights.shipped.semanticTool)
         #expect(same, "refit: paste into DecisionWeights.shipped\n\(Fitting.literal(fitted))")
     }
 }
@@ -131,13 +143,15 @@ enum Fitting {
         var answers: [[LogisticModel.Example]] = []
         var semanticAnswers: [[LogisticModel.Example]] = []
         var tools: [[LogisticModel.Example]] = []
+        var semanticTools: [[LogisticModel.Example]] = []
         for company in companies {
             let engine = try company.engine()
             let semanticEngine = try company.engine(semantic: true)
             var companyAnswers: [LogisticModel.Example] = []
             var companySemanticAnswers: [LogisticModel.Example] = []
             var companyTools: [LogisticModel.Example] = []
-            for expectation in try company.expectations() {
+            var companySemanticTools: [LogisticModel.Example] = []
+            for expectation in try company.expectations() + company.toolRequests() {
                 func example(_ engine: GroundedEngine) -> LogisticModel.Example? {
                     guard expectation.kind == "answer" || expectation.kind == "not_found",
                         let (article, features) = engine.answerFeatures(for: expectation.message)
@@ -147,16 +161,22 @@ enum Fitting {
                 }
                 example(engine).map { companyAnswers.append($0) }
                 example(semanticEngine).map { companySemanticAnswers.append($0) }
-                for (tool, features) in engine.toolFeatures(for: expectation.message) {
-                    let asked = (expectation.kind == "tool" || expectation.kind == "clarify") && expectation.tool == tool
-                    companyTools.append(LogisticModel.Example(features: features, label: asked))
+                func examples(_ engine: GroundedEngine) -> [LogisticModel.Example] {
+                    engine.toolFeatures(for: expectation.message).map { tool, features in
+                        let asked = (expectation.kind == "tool" || expectation.kind == "clarify") && expectation.tool == tool
+                        return LogisticModel.Example(features: features, label: asked)
+                    }
                 }
+                companyTools += examples(engine)
+                companySemanticTools += examples(semanticEngine)
             }
             answers.append(companyAnswers)
             semanticAnswers.append(companySemanticAnswers)
             tools.append(companyTools)
+            semanticTools.append(companySemanticTools)
         }
-        return DecisionWeights.fit(answers: answers, semanticAnswers: semanticAnswers, tools: tools)
+        return DecisionWeights.fit(
+            answers: answers, semanticAnswers: semanticAnswers, tools: tools, semanticTools: semanticTools)
     }
 
     /// The area under the ROC curve of the gate's confidence on the company's questions:
@@ -193,6 +213,6 @@ enum Fitting {
             return "LogisticModel(weights: [\(numbers)], bias: \(String(format: "%.4f", model.bias)))"
         }
         return
-            "answer: \(model(weights.answer)),\nsemanticAnswer: \(model(weights.semanticAnswer)),\ntool: \(model(weights.tool))"
+            "answer: \(model(weights.answer)),\nsemanticAnswer: \(model(weights.semanticAnswer)),\ntool: \(model(weights.tool)),\nsemanticTool: \(model(weights.semanticTool))"
     }
 }

@@ -12,15 +12,19 @@ public struct DecisionWeights: Sendable, Equatable {
     public var semanticAnswer: LogisticModel
     /// P(the message asks for this tool), over `GroundedEngine.toolFeatureNames`.
     public var tool: LogisticModel
+    /// The same with a sentence model, over the lexical and semantic features.
+    public var semanticTool: LogisticModel
 
-    public init(answer: LogisticModel, semanticAnswer: LogisticModel, tool: LogisticModel) {
+    public init(answer: LogisticModel, semanticAnswer: LogisticModel, tool: LogisticModel, semanticTool: LogisticModel) {
         self.answer = answer
         self.semanticAnswer = semanticAnswer
         self.tool = tool
+        self.semanticTool = semanticTool
     }
 
     /// Fits the models on labelled examples grouped by company (features from
-    /// `GroundedEngine.answerFeatures` without and with a sentence model, and `toolFeatures`).
+    /// `GroundedEngine.answerFeatures` and `toolFeatures`, each without and with a sentence
+    /// model).
     ///
     /// How strongly each is regularised, and how many wrong answers the gate may risk, are
     /// chosen the way the result is judged: leave-one-company-out within the examples.
@@ -28,13 +32,20 @@ public struct DecisionWeights: Sendable, Equatable {
     /// counts each wrong answer against three right ones; a tool proposed wrongly is one
     /// card to decline, so the recogniser's counts every decision alike.
     public static func fit(
-        answers: [[LogisticModel.Example]], semanticAnswers: [[LogisticModel.Example]], tools: [[LogisticModel.Example]]
+        answers: [[LogisticModel.Example]], semanticAnswers: [[LogisticModel.Example]], tools: [[LogisticModel.Example]],
+        semanticTools: [[LogisticModel.Example]]
     ) -> DecisionWeights {
-        let toolRidge = chosen(
-            among: [0.1, 0.3, 1, 3], for: tools, fit: { LogisticModel.fit($0, ridge: $1) }, merit: recogniserMerit)
-        return DecisionWeights(
-            answer: gate(answers), semanticAnswer: gate(semanticAnswers),
-            tool: LogisticModel.fit(tools.flatMap { $0 }, ridge: toolRidge))
+        DecisionWeights(
+            answer: gate(answers), semanticAnswer: gate(semanticAnswers), tool: recogniser(tools),
+            semanticTool: recogniser(semanticTools))
+    }
+
+    /// The tool recogniser fitted on every company, with the ridge that judges best on a
+    /// company left out.
+    static func recogniser(_ companies: [[LogisticModel.Example]]) -> LogisticModel {
+        let ridge = chosen(
+            among: [0.1, 0.3, 1, 3], for: companies, fit: { LogisticModel.fit($0, ridge: $1) }, merit: recogniserMerit)
+        return LogisticModel.fit(companies.flatMap { $0 }, ridge: ridge)
     }
 
     /// How well the tool recogniser decided: every decision counts alike, so a tool proposed
@@ -104,10 +115,11 @@ public struct DecisionWeights: Sendable, Equatable {
 
     public static let shipped = DecisionWeights(
         answer: LogisticModel(
-            weights: [1.1577, 1.9271, -0.5037, 0.9168, 1.6428, 2.1244, -0.5325, 0.8495, 2.4008], bias: -6.2171),
+            weights: [1.2501, 1.9390, -0.4344, 0.8788, 1.5459, 2.2464, -0.5971, 0.8502, 2.2564], bias: -6.1700),
         semanticAnswer: LogisticModel(
-            weights: [
-                0.9769, 2.6222, -0.1457, 0.0662, 1.2472, 1.1644, -0.6407, 1.1794, 2.6432, 2.0487, 1.7053, 1.3998, 1.7995,
-            ], bias: -8.7083),
-        tool: LogisticModel(weights: [6.2960, 3.9159, 2.9392, 2.4408, 2.3508, 2.6919, 1.1942, -3.8920, 6.1864], bias: -11.2754))
+            weights: [1.0380, 1.7984, -0.1128, 0.1433, 0.9068, 1.3564, -0.6553, 0.7336, 1.8124, 1.6142, 1.3529, 1.0266, 1.6648],
+            bias: -7.1631),
+        tool: LogisticModel(weights: [6.8189, 2.0109, 2.8082, 2.8897, 1.6381, 2.4876, 0.6531, -5.6068, 7.3108], bias: -9.3349),
+        semanticTool: LogisticModel(
+            weights: [3.4792, 1.8352, 2.2856, 3.1780, 1.7813, 2.5617, 0.5920, -5.2656, 6.9171, 8.1346], bias: -12.7237))
 }

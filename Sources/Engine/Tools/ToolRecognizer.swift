@@ -1,5 +1,6 @@
 import HelpdeskCore
 import Knowledge
+import Semantics
 import Synchronization
 
 /// Recognises which tool a message asks for, from everything `tools.json` says about each
@@ -13,18 +14,21 @@ import Synchronization
 ///   knowledge base) that the tool's own text uses;
 /// - `title`: the share of the title's words the message has;
 /// - `action`: whether it has the tool's verb (the title's first word, or the
-///   description's: "Clears a lockout");
+///   description's: "Clears a lockout"), or one of its kind (`ActionVerbs`);
 /// - `value`: whether it names an argument value ("carechart", "ng-4west-01");
 /// - `request`: whether it asks for something to be done ("can you", "please");
 /// - `opens`: whether its first word is one of the tool's (an imperative: "unlock my…");
 /// - `question`: whether it is a question rather than a request ("how often must I
 ///   change my password?"), and `readOnlyQuestion` the same for a tool that only shows
-///   something ("is my account still active?").
+///   something ("is my account still active?");
+/// - with a sentence model, `meaning`: how close the message is in meaning to the
+///   closest of the tool's examples, title and description ("could you lift the lockout
+///   on my mac" and "unlock my account" share no word).
 ///
 /// The probability that the message asks for the tool is a logistic model of these,
 /// fitted leave-one-company-out (see `DecisionWeights`).
 final class ToolRecognizer: Sendable {
-    static let featureNames = [
+    static let lexicalFeatureNames = [
         "example", "vocabulary", "title", "action", "value", "request", "opens", "question", "readOnlyQuestion",
     ]
 
@@ -41,15 +45,22 @@ final class ToolRecognizer: Sendable {
         let vocabulary: Set<String>
         let title: Set<String>
         let actions: Set<String>
+        let meaning: SemanticIndex.Sentences?
     }
+
+    static let semanticFeatureNames = ["meaning"]
+
+    var featureNames: [String] { Self.lexicalFeatureNames + (semantics == nil ? [] : Self.semanticFeatureNames) }
 
     private let profiles: [Profile]
     private let model: LogisticModel
     private let index: KnowledgeIndex
     private let analyzer: Mutex<Analyzer>
+    private let semantics: SemanticIndex?
 
-    init(catalog: ToolCatalog, index: KnowledgeIndex, model: LogisticModel) {
-        precondition(model.weights.count == Self.featureNames.count)
+    init(catalog: ToolCatalog, index: KnowledgeIndex, model: LogisticModel, semantics: SemanticIndex?) {
+        precondition(
+            model.weights.count == Self.lexicalFeatureNames.count + (semantics == nil ? 0 : Self.semanticFeatureNames.count))
         let analyzer = Analyzer()
         func terms(_ text: String) -> Set<String> { Set(analyzer.terms(in: text)) }
         let frequent = 0.6 * index.maximumIDF
@@ -80,12 +91,16 @@ final class ToolRecognizer: Sendable {
                 Profile(
                     slots: slots, phrasings: examples.map { terms($0).subtracting(values) }.filter { !$0.isEmpty },
                     values: values, vocabulary: vocabulary, title: terms(tool.title).subtracting(values),
-                    actions: Set([tool.title, tool.description].compactMap { analyzer.terms(in: $0).first })))
+                    actions: ActionVerbs.ofTheSameKind(
+                        as: Set([tool.title, tool.description].compactMap { analyzer.terms(in: $0).first }),
+                        analyzer: analyzer),
+                    meaning: semantics?.sentences(examples + [tool.description])))
         }
         self.profiles = profiles
         self.model = model
         self.index = index
         self.analyzer = Mutex(analyzer)
+        self.semantics = semantics
     }
 
     /// Every tool with the message's features and the probability it asks for it, most
@@ -100,8 +115,11 @@ final class ToolRecognizer: Sendable {
             let filling = analyzer.withLock { analyzer in
                 Set(arguments.values.flatMap { analyzer.terms(in: $0) })
             }
-            let features = Self.features(
+            var features = Self.features(
                 terms: terms, filling: filling, filled: !arguments.isEmpty, cues: cues, profile: profile, index: index)
+            if let semantics, let meaning = profile.meaning {
+                features.append(semantics.closeness(of: message, to: meaning))
+            }
             return Assessment(tool: profile.slots.tool, features: features, probability: model.probability(features))
         }.sorted { $0.probability > $1.probability }
     }
