@@ -81,6 +81,7 @@ enum DialogSuite {
         ///   judged the best to do while IT takes over, or none;
         /// - `incident-reports.jsonl`: messages that report an incident, at the priority a
         ///   person gave it, and messages that look like one and are not;
+        ///   `incident-reports-unread.jsonl` more of the same, whose misses nobody has read;
         /// - `tool-requests.jsonl`: requests for its tools phrased unlike their examples,
         ///   some missing an argument, and questions about the same topics, written after
         ///   the engine by someone who had not seen it.
@@ -126,7 +127,8 @@ enum DialogSuite {
             let priority: Priority?
         }
 
-        func incidentLabels() throws -> [IncidentLabel] { try lines(in: "incident-reports.jsonl") }
+        /// - Parameter file: `incident-reports.jsonl`, or `incident-reports-unread.jsonl`.
+        func incidentLabels(in file: String = "incident-reports.jsonl") throws -> [IncidentLabel] { try lines(in: file) }
 
         /// The objects of the JSON Lines file `name` among the labels.
         private func lines<Line: Decodable>(in name: String) throws -> [Line] {

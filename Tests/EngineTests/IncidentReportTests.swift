@@ -6,7 +6,10 @@ import Testing
 /// Incidents told as employees tell them, and look-alikes that are not incidents (a
 /// procedure question, one person's problem, a theft already dealt with), for each company
 /// (`incident-reports.jsonl`: 24 reports and 16 look-alikes each, written by someone who had
-/// not seen the engine, and measured once before any change was made for them).
+/// not seen the engine, and measured once before any change was made for them). The cues
+/// were widened after that, and their misses read; `incident-reports-unread.jsonl` has 40
+/// more per company by another such writer, measured but never read, so that it still
+/// shows how the engine does on reports nobody fitted it to.
 struct IncidentReportTests {
     struct Tally: CustomStringConvertible {
         var escalated = 0
@@ -20,10 +23,10 @@ struct IncidentReportTests {
         }
     }
 
-    static func tally(_ company: DialogSuite.Company) throws -> Tally {
+    static func tally(_ company: DialogSuite.Company, file: String) throws -> Tally {
         let engine = try company.engine()
         var tally = Tally()
-        for label in try company.incidentLabels() {
+        for label in try company.incidentLabels(in: file) {
             let reply = engine.respond(to: label.message, in: Conversation()).0
             let priority = reply.kind == .escalate ? reply.ticket?.priority : nil
             let urgent = priority == .p1 || priority == .p2
@@ -43,9 +46,13 @@ struct IncidentReportTests {
     /// a change from making either worse than it was when the reports were written.
     @Test(arguments: try DialogSuite.companies())
     func reportsAreEscalatedAndLookAlikesAreNot(company: DialogSuite.Company) throws {
-        let tally = try Self.tally(company)
+        let tally = try Self.tally(company, file: "incident-reports.jsonl")
         print("incident reports of \(company.name): \(tally)")
         #expect(tally.escalated * 3 >= tally.incidents * 2)
         #expect(tally.falseAlarms * 4 <= tally.lookAlikes)
+        let unread = try Self.tally(company, file: "incident-reports-unread.jsonl")
+        print("incident reports of \(company.name), unread: \(unread)")
+        #expect(unread.escalated * 2 >= unread.incidents)
+        #expect(unread.falseAlarms * 4 <= unread.lookAlikes)
     }
 }
