@@ -19,6 +19,9 @@ public final class SemanticIndex: Sendable {
     /// engine judges several passages and tools for one question.
     private let last = Mutex<(query: String, vector: [Float], similarities: [Float])?>(nil)
 
+    /// Where `sentences(_:)` keeps the vectors of sentences that are not passages.
+    private let sentenceCacheFile: String?
+
     /// How many passages were read back from the cache rather than encoded.
     public let cachedCount: Int
     public var passageCount: Int { vectors.count / SentenceEncoder.dimensions }
@@ -60,6 +63,7 @@ public final class SemanticIndex: Sendable {
         self.vectors = vectors
         self.rows = rows
         self.cachedCount = known
+        self.sentenceCacheFile = cacheFile.map { ($0.hasSuffix(".bin") ? String($0.dropLast(4)) : $0) + "-sentences.bin" }
     }
 
     /// `cacheDirectory/vectors-<hash of the folder's absolute path>.bin`: one file per
@@ -98,7 +102,25 @@ public final class SemanticIndex: Sendable {
         let vectors: [[Float]]
     }
 
-    public func sentences(_ texts: [String]) -> Sentences { Sentences(vectors: texts.map(encoder.embed)) }
+    /// The meanings of each group of `groups` (each tool's sentences), encoded once and kept
+    /// on disk beside the passages' vectors: a process that starts for one question does
+    /// not encode every tool's examples again.
+    public func sentences(_ groups: [[String]]) -> [Sentences] {
+        var cache = VectorCache(path: sentenceCacheFile, model: encoder.fingerprint)
+        var encoded = false
+        let meanings = groups.map { texts in
+            Sentences(
+                vectors: texts.map { text in
+                    if let vector = cache.vector(for: text) { return vector }
+                    let vector = encoder.embed(text)
+                    cache.store(vector, for: text)
+                    encoded = true
+                    return vector
+                })
+        }
+        if encoded { cache.save(keeping: groups.flatMap { $0 }) }
+        return meanings
+    }
 
     /// The cosine similarity of `query` with the closest of `sentences`.
     public func closeness(of query: String, to sentences: Sentences) -> Double {

@@ -65,8 +65,9 @@ final class ToolRecognizer: Sendable {
         func terms(_ text: String) -> Set<String> { Set(analyzer.terms(in: text)) }
         let frequent = 0.6 * index.maximumIDF
         let common = Mutex(Analyzer())
+        let meanings = semantics?.sentences(catalog.tools.map { $0.examples + [$0.title, $0.description] })
         var profiles: [Profile] = []
-        for tool in catalog.tools {
+        for (number, tool) in catalog.tools.enumerated() {
             // The tool's own words. Names a free-text parameter's description gives ("like
             // payments-api", "for example Inkscape or Notepad++") are examples of values,
             // not words of the tool's, unless the title or description uses them too.
@@ -94,7 +95,7 @@ final class ToolRecognizer: Sendable {
                     actions: ActionVerbs.ofTheSameKind(
                         as: Set([tool.title, tool.description].compactMap { analyzer.terms(in: $0).first }),
                         analyzer: analyzer),
-                    meaning: semantics?.sentences(examples + [tool.description])))
+                    meaning: meanings?[number]))
         }
         self.profiles = profiles
         self.model = model
