@@ -42,7 +42,7 @@ struct LeaveOneCompanyOutTests {
             }
         }
 
-        mutating func record(_ expected: DialogSuite.Expectation, _ reply: Reply) -> Bool {
+        mutating func record(_ expected: DialogSuite.Expectation, _ reply: Reply) {
             let right = expected.mismatches(reply).isEmpty
             turns.count(right)
             if expected.kind == "not_found" || expected.kind == "escalate" { falseAnswers.count(reply.kind == .answer) }
@@ -50,7 +50,6 @@ struct LeaveOneCompanyOutTests {
             if expected.kind == "escalate", let priority = expected.priority, priority == "P1" || priority == "P2" {
                 incidents.count(reply.kind == .escalate && [.p1, .p2].contains(reply.ticket?.priority))
             }
-            return right
         }
 
         var description: String {
@@ -66,25 +65,27 @@ struct LeaveOneCompanyOutTests {
         let engine = try company.engine(weights: weights, semantic: semantic)
         let verbose = ProcessInfo.processInfo.environment["ENGINE_MISSES"] != nil
         var score = Score()
-        func record(_ expectation: DialogSuite.Expectation, _ reply: Reply, _ context: String) -> Bool {
-            let right = score.record(expectation, reply)
-            if verbose && !right {
+        /// Whether `reply` is what `expectation` says, printing what differs when verbose.
+        func judge(_ expectation: DialogSuite.Expectation, _ reply: Reply, _ context: String) -> Bool {
+            let wrong = expectation.mismatches(reply)
+            if verbose && !wrong.isEmpty {
                 print(
-                    "✗ \(company.name)\(semantic ? " (semantic)" : "") [\(context)] \"\(expectation.message)\": \(expectation.mismatches(reply).joined(separator: "; "))"
+                    "✗ \(company.name)\(semantic ? " (semantic)" : "") [\(context)] \"\(expectation.message)\": \(wrong.joined(separator: "; "))"
                 )
             }
-            return right
+            return wrong.isEmpty
+        }
+        func record(_ expectation: DialogSuite.Expectation, _ reply: Reply, _ context: String) -> Bool {
+            score.record(expectation, reply)
+            return judge(expectation, reply, context)
         }
         for expectation in try company.expectations() {
             _ = record(expectation, engine.respond(to: expectation.message, in: Conversation()).0, "single")
         }
+        // Kept apart from the suite's figures: these were written after the engine.
         for expectation in try company.toolRequests() {
             let reply = engine.respond(to: expectation.message, in: Conversation()).0
-            let right = expectation.mismatches(reply).isEmpty
-            score.toolRequests.count(right)
-            if verbose && !right {
-                print("✗ \(company.name)\(semantic ? " (semantic)" : "") [tool request] \"\(expectation.message)\"")
-            }
+            score.toolRequests.count(judge(expectation, reply, "tool request"))
         }
         for dialog in try company.dialogs() {
             var conversation = Conversation()

@@ -50,7 +50,9 @@ final class ToolRecognizer: Sendable {
 
     static let semanticFeatureNames = ["meaning"]
 
-    var featureNames: [String] { Self.lexicalFeatureNames + (semantics == nil ? [] : Self.semanticFeatureNames) }
+    /// The features `assess` measures, in order: the lexical ones, and `meaning` with a
+    /// sentence model.
+    let featureNames: [String]
 
     private let profiles: [Profile]
     private let model: LogisticModel
@@ -59,8 +61,8 @@ final class ToolRecognizer: Sendable {
     private let semantics: SemanticIndex?
 
     init(catalog: ToolCatalog, index: KnowledgeIndex, model: LogisticModel, semantics: SemanticIndex?) {
-        precondition(
-            model.weights.count == Self.lexicalFeatureNames.count + (semantics == nil ? 0 : Self.semanticFeatureNames.count))
+        featureNames = Self.lexicalFeatureNames + (semantics == nil ? [] : Self.semanticFeatureNames)
+        precondition(model.weights.count == featureNames.count)
         let analyzer = Analyzer()
         func terms(_ text: String) -> Set<String> { Set(analyzer.terms(in: text)) }
         let frequent = 0.6 * index.maximumIDF
