@@ -4,12 +4,13 @@ import Testing
 @testable import Engine
 
 /// Incidents told as employees tell them, and look-alikes that are not incidents (a
-/// procedure question, one person's problem, a theft already dealt with), for each company
-/// (`incident-reports.jsonl`: 24 reports and 16 look-alikes each, written by someone who had
-/// not seen the engine, and measured once before any change was made for them). The cues
-/// were widened after that, and their misses read; `incident-reports-unread.jsonl` has 40
-/// more per company by another such writer, measured but never read, so that it still
-/// shows how the engine does on reports nobody fitted it to.
+/// procedure question, one person's problem, a theft already dealt with), for each company,
+/// each set written by someone who had not seen the engine:
+/// - `incident-reports.jsonl`: 48 reports and 32 look-alikes each, by two writers. Each
+///   writer's 40 were measured before any change was made for them; their misses were read
+///   since, and the signs of an incident widened;
+/// - `incident-reports-unread.jsonl`: 40 more per company by a third writer, measured but
+///   never read, so that it still shows how the engine does on reports nobody fitted it to.
 struct IncidentReportTests {
     struct Tally: CustomStringConvertible {
         var escalated = 0

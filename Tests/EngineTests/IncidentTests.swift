@@ -24,6 +24,14 @@ struct IncidentTests {
         ("my company phone got nicked at the station", .p2),
         ("I emailed the payroll file to an outside agency instead of HR", .p2),
         ("I tapped approve on a sign-in request while I wasn't signing in to anything", .p2),
+        // What was done in the employee's name, what an impostor was given, who else works the machine.
+        ("there are files in my onedrive shared with strangers that I never shared", .p2),
+        ("a woman called claiming to be from the bank and I read out the code from my authenticator", .p2),
+        ("the cursor on my screen is clicking around by itself and opening my email", .p2),
+        ("I picked up a memory stick in reception and plugged it into my pc", .p2),
+        ("my work phone fell out of my pocket on the bike ride in", .p2),
+        ("I forwarded the contracts folder to a journalist by mistake", .p2),
+        ("the timesheet app has been spinning for anyone in logistics since lunch", .p2),
     ])
     func anIncidentIsEscalatedAtOnce(message: String, priority: Priority) throws {
         let (reply, _) = try Self.engine.get().respond(to: message, in: Conversation())
@@ -42,6 +50,11 @@ struct IncidentTests {
         "how do I open an attachment that Outlook blocked?",
         "outlook freezes every time I open a calendar invite",
         "my vpn drops every 10 minutes",
+        "I never set up the authenticator, how do I sign in now?",
+        "how do I recall an email I sent by mistake?",
+        "if a visitor found a usb stick and plugged it in, what should they do?",
+        "I haven't changed anything but my account keeps locking",
+        "does a locked account unlock by itself after a while?",
     ])
     func aQuestionOrOnePersonsProblemIsNotAnIncident(message: String) throws {
         let (reply, _) = try Self.engine.get().respond(to: message, in: Conversation())

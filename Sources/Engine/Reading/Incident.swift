@@ -63,13 +63,16 @@ struct Incident: Equatable {
     /// Data sent to someone it was not meant for: "emailed the list to an outside supplier
     /// instead of finance".
     private static func misdirected(_ cues: MessageCues) -> Bool {
-        cues.hasAny(["sent", "emailed", "forwarded", "shared"])
+        cues.hasAny(["sent", "emailed", "forwarded", "shared", "attached", "replied", "posted", "uploaded"])
             && cues.hasAny([
                 "wrong person", "wrong address", "wrong recipient", "wrong gp", "wrong practice", "wrong customer",
                 "wrong client", "wrong email", "to the wrong", "instead of", "to an outside", "to an external",
                 "to a different customer", "to a different client", "to a different patient", "to another customer",
-                "to another client", "to another patient",
+                "to another client", "to another patient", "personal email", "personal gmail", "my gmail",
+                "home email", "personal account",
             ])
+            || (cues.hasAny(["sent", "emailed", "forwarded", "attached", "replied", "posted"])
+                && cues.hasAny(["by mistake", "by accident", "accidentally"]) && !cues.isQuestion)
     }
 
     /// A service failing for a group of people, a site, customers or production.
@@ -79,13 +82,15 @@ struct Incident: Equatable {
                 "everyone", "everybody", "nobody", "no one", "noone", "all users", "all staff", "all of us", "all the",
                 "whole", "entire", "none of the", "none of our", "customers", "several", "multiple", "company wide",
                 "site wide", "of us", "production", "prod", "all our", "for all", "half the", "half our", "half of",
+                "any of the", "any of our", "anyone in", "anybody in", "anyone on", "both", "department", "dept",
             ]) || everyOfAGroup(cues)
         let failing = cues.hasAny([
             "down", "outage", "offline", "not working", "isnt working", "arent working", "stopped working", "cant", "cannot",
             "unable", "failing", "fails", "failed", "wont", "not loading", "isnt loading", "blank", "stuck", "vanished",
             "disappeared", "no network", "no internet", "not connected", "no signal", "500s", "errors", "crashed",
             "crashing", "unavailable", "no access", "went red", "dropping", "drop", "frozen", "froze", "freezing",
-            "erroring", "dead", "not responding", "timing out", "times out",
+            "erroring", "dead", "not responding", "timing out", "times out", "not worked", "no longer", "spinning", "grey screen",
+            "gray screen", "500", "502", "503", "504",
         ])
         // "nobody can log in": a scope of no one says the failing itself. "Nobody can hear
         // me" is one person's problem, and "is there no one who can help" no failing at all.
@@ -145,8 +150,61 @@ struct Incident: Equatable {
                 "suspicious", "phishing", "fake", "scam", "dodgy", "weird", "strange", "unknown sender", "dont recognise",
                 "dont recognize",
             ])
-        return gaveAway || openedBait || (notMe && prompts)
+        // Removable media of unknown origin, plugged in: as dangerous as an attachment.
+        let foundMedia =
+            cues.hasAny(["found", "picked up"]) && cues.hasAny(["plugged", "inserted", "put it in"]) && !cues.has("if")
+        return gaveAway || openedBait || foundMedia || (notMe && prompts) || disowned(cues) || controlledByOther(cues)
+            || (impersonated(cues) && complied(cues))
             || cues.hasAny(["compromised", "someone signed", "someone logged", "someone else logged"])
+    }
+
+    /// Something done in the employee's name that they say they did not do: "pushes to
+    /// repos I've never touched", "emails I never sent", "sign-in requests I'm not making".
+    private static func disowned(_ cues: MessageCues) -> Bool {
+        let denials: Set = ["didnt", "never", "not", "havent", "wasnt", "hadnt"]
+        let agentive: Set = [
+            "sent", "send", "wrote", "write", "written", "made", "make", "making", "added", "add", "created", "create",
+            "touched", "touch", "requested", "request", "requesting", "asked", "authorised", "authorized", "pushed", "push",
+            "forwarded", "shared", "share", "invited", "granted",
+        ]
+        let words = cues.words
+        return words.indices.contains { index in
+            guard ["i", "im", "ive", "id"].contains(words[index]) else { return false }
+            let after = words[(index + 1)..<min(index + 4, words.count)]
+            guard let denial = after.firstIndex(where: denials.contains) else { return false }
+            return words[(denial + 1)..<min(denial + 3, words.count)].contains(where: agentive.contains)
+        }
+    }
+
+    /// Someone else working the employee's computer: a stranger given remote control, or the
+    /// machine acting on its own.
+    private static func controlledByOther(_ cues: MessageCues) -> Bool {
+        // "opening windows on its own", not "does the lockout clear on its own?".
+        let actsAlone =
+            cues.hasAny(["on its own", "by itself"])
+            && cues.hasAny(["mouse", "cursor", "opening", "clicking", "typing", "moving", "windows"]) && !cues.isQuestion
+        return actsAlone
+            || cues.hasAny([
+                "mouse moving", "mouse is moving", "mouse was moving", "moving my mouse",
+                "moving the mouse", "took control", "taking control", "controlling my", "remote control", "remoted in",
+                "let him in", "let them in", "let her in",
+            ])
+    }
+
+    /// Someone who claimed to be someone they were not: "a guy rang saying he was from IT".
+    private static func impersonated(_ cues: MessageCues) -> Bool {
+        cues.hasAny([
+            "pretending", "claiming", "claimed", "saying he was", "saying she was", "saying they were", "said he was",
+            "said she was", "said they were", "posing as", "impersonating", "wasnt him", "wasnt her", "wasnt them",
+        ])
+    }
+
+    /// The employee did what the impostor asked.
+    private static func complied(_ cues: MessageCues) -> Bool {
+        cues.hasAny([
+            "i did", "did it", "bought", "sent", "gave", "typed", "entered", "let", "approved", "clicked", "read out",
+            "told him", "told her", "installed",
+        ])
     }
 
     /// A work device reported stolen or lost (not left at home, not "if I lose").
@@ -159,7 +217,10 @@ struct Incident: Equatable {
             "stolen", "stole", "theft", "robbed", "broke into", "break in", "broken into", "snatched", "mugged", "nicked",
             "pinched", "pickpocketed",
         ])
-        let lost = cues.hasAny(["lost my", "lost our", "lost the", "lost a", "lost his", "lost her", "misplaced"])
+        let lost = cues.hasAny([
+            "lost my", "lost our", "lost the", "lost a", "lost his", "lost her", "misplaced", "gone missing", "went missing",
+            "fell out", "walked off with", "swiped",
+        ])
         // Left behind on public transport or in a taxi: lost, unlike "left it at home".
         let leftBehind =
             cues.has("left")
