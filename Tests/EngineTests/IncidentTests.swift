@@ -32,6 +32,7 @@ struct IncidentTests {
         ("my work phone fell out of my pocket on the bike ride in", .p2),
         ("I forwarded the contracts folder to a journalist by mistake", .p2),
         ("the timesheet app has been spinning for anyone in logistics since lunch", .p2),
+        ("I can't open the expenses system, and everyone else in the company can't either", .p1),
     ])
     func anIncidentIsEscalatedAtOnce(message: String, priority: Priority) throws {
         let (reply, _) = try Self.engine.get().respond(to: message, in: Conversation())
@@ -55,6 +56,10 @@ struct IncidentTests {
         "if a visitor found a usb stick and plugged it in, what should they do?",
         "I haven't changed anything but my account keeps locking",
         "does a locked account unlock by itself after a while?",
+        // One person's problem though others are named, or an incident already dealt with.
+        "the scanner on floor 3 shows offline for me but everyone else can scan fine",
+        "teams was down for the whole office this morning but it's working again, just so you know",
+        "my phone was stolen last month and I have a replacement now, how do I get my old texts back?",
     ])
     func aQuestionOrOnePersonsProblemIsNotAnIncident(message: String) throws {
         let (reply, _) = try Self.engine.get().respond(to: message, in: Conversation())

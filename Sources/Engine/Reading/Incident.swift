@@ -35,11 +35,11 @@ struct Incident: Equatable {
             (kind, priority) = (.ransomware, .p1)
         } else if Self.leaksSecrets(cues) {
             (kind, priority) = (.dataLeak, .p1)
-        } else if Self.manyAffected(cues) {
+        } else if Self.manyAffected(cues), !Self.othersAreFine(cues), !Self.over(cues) {
             (kind, priority) = (.outage, Self.organisationWide(cues) ? .p1 : .p2)
         } else if Self.credentialsCompromised(cues) {
             (kind, priority) = (.compromise, .p2)
-        } else if !hypothetical, Self.deviceLost(cues) {
+        } else if !hypothetical, Self.deviceLost(cues), !Self.over(cues) {
             (kind, priority) = (.lostDevice, .p2)
         } else if Self.misdirected(cues) {
             (kind, priority) = (.dataLeak, .p2)
@@ -50,6 +50,23 @@ struct Incident: Equatable {
         } else {
             return nil
         }
+    }
+
+    /// "everyone else can print fine": one person's problem, whoever else is named.
+    private static func othersAreFine(_ cues: MessageCues) -> Bool {
+        cues.hasAny(["everyone else", "everybody else", "others", "colleagues", "rest of the"])
+            && cues.hasAny(["fine", "ok", "okay", "works", "working", "no problem", "no problems", "no issues", "can"])
+            && !cues.hasAny(["either", "too", "also", "as well"])
+    }
+
+    /// Already dealt with: "it was down this morning but it's working again", "stolen last
+    /// month, and I already have a replacement".
+    private static func over(_ cues: MessageCues) -> Bool {
+        cues.hasAny([
+            "working again", "fine now", "ok now", "okay now", "back to normal", "been resolved", "was resolved",
+            "been sorted", "was sorted", "all sorted", "sorted it", "replacement", "last month", "last year", "months ago",
+            "weeks ago",
+        ])
     }
 
     /// Keys, passwords or tokens put where others can see them.
