@@ -100,6 +100,8 @@ public final class SemanticIndex: Sendable {
     /// compare questions with.
     public struct Sentences: Sendable {
         let vectors: [[Float]]
+        /// How many were read back from the cache rather than encoded.
+        public let cachedCount: Int
     }
 
     /// The meanings of each group of `groups` (each tool's sentences), encoded once and kept
@@ -109,14 +111,15 @@ public final class SemanticIndex: Sendable {
         var cache = VectorCache(path: sentenceCacheFile, model: encoder.fingerprint)
         var encoded = false
         let meanings = groups.map { texts in
-            Sentences(
-                vectors: texts.map { text in
-                    if let vector = cache.vector(for: text) { return vector }
+            let cached = texts.map { cache.vector(for: $0) }
+            return Sentences(
+                vectors: zip(texts, cached).map { text, cached in
+                    if let cached { return cached }
                     let vector = encoder.embed(text)
                     cache.store(vector, for: text)
                     encoded = true
                     return vector
-                })
+                }, cachedCount: cached.count { $0 != nil })
         }
         if encoded { cache.save(keeping: groups.flatMap { $0 }) }
         return meanings

@@ -49,4 +49,23 @@ struct SemanticIndexTests {
         #expect(rebuilt.vectors == again.vectors)
         #expect(SemanticIndex(index: Self.index(), encoder: encoder, cacheFile: cache).cachedCount == 3)
     }
+
+    /// The tools' example sentences are kept beside the passages, so that a process started
+    /// for one question does not encode them all again.
+    @Test func sentencesAreEncodedOnceAndKeptBesideThePassages() throws {
+        let encoder = try InstalledModel.encoder.get()
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("vectors-test-\(getpid())-s.bin").path
+        let sentenceCache = String(cache.dropLast(4)) + "-sentences.bin"
+        defer { for file in [cache, sentenceCache] { try? FileManager.default.removeItem(atPath: file) } }
+        let groups = [["unlock my account", "I'm locked out"], ["reset my password"]]
+        let first = SemanticIndex(index: Self.index(), encoder: encoder, cacheFile: cache).sentences(groups)
+        #expect(first.map(\.cachedCount) == [0, 0])
+        let again = SemanticIndex(index: Self.index(), encoder: encoder, cacheFile: cache).sentences(groups)
+        #expect(again.map(\.cachedCount) == [2, 1])
+        #expect(again.map(\.vectors) == first.map(\.vectors))
+        // A new example is encoded; the others are still read back.
+        let edited = SemanticIndex(index: Self.index(), encoder: encoder, cacheFile: cache)
+            .sentences([["unlock my account", "lift my lockout"], ["reset my password"]])
+        #expect(edited.map(\.cachedCount) == [1, 1])
+    }
 }
