@@ -232,11 +232,11 @@ struct Incident: Equatable {
         ]
         let stolen = cues.hasAny([
             "stolen", "stole", "theft", "robbed", "broke into", "break in", "broken into", "snatched", "mugged", "nicked",
-            "pinched", "pickpocketed",
+            "pinched", "pickpocketed", "swiped", "walked off with",
         ])
         let lost = cues.hasAny([
             "lost my", "lost our", "lost the", "lost a", "lost his", "lost her", "misplaced", "gone missing", "went missing",
-            "fell out", "walked off with", "swiped",
+            "fell out",
         ])
         // Left behind on public transport or in a taxi: lost, unlike "left it at home".
         let leftBehind =
