@@ -111,15 +111,15 @@ public final class SemanticIndex: Sendable {
         var cache = VectorCache(path: sentenceCacheFile, model: encoder.fingerprint)
         var encoded = false
         let meanings = groups.map { texts in
-            let cached = texts.map { cache.vector(for: $0) }
+            let stored = texts.map { cache.vector(for: $0) }
             return Sentences(
-                vectors: zip(texts, cached).map { text, cached in
-                    if let cached { return cached }
+                vectors: zip(texts, stored).map { text, stored in
+                    if let stored { return stored }
                     let vector = encoder.embed(text)
                     cache.store(vector, for: text)
                     encoded = true
                     return vector
-                }, cachedCount: cached.count { $0 != nil })
+                }, cachedCount: stored.count { $0 != nil })
         }
         if encoded { cache.save(keeping: groups.flatMap { $0 }) }
         return meanings

@@ -202,9 +202,8 @@ struct Incident: Equatable {
             && cues.hasAny(["mouse", "cursor", "opening", "clicking", "typing", "moving", "windows"]) && !cues.isQuestion
         return actsAlone
             || cues.hasAny([
-                "mouse moving", "mouse is moving", "mouse was moving", "moving my mouse",
-                "moving the mouse", "took control", "taking control", "controlling my", "remote control", "remoted in",
-                "let him in", "let them in", "let her in",
+                "mouse moving", "mouse is moving", "mouse was moving", "moving my mouse", "moving the mouse", "took control",
+                "taking control", "controlling my", "remote control", "remoted in", "let him in", "let them in", "let her in",
             ])
     }
 
