@@ -2,12 +2,13 @@ import Foundation
 import Testing
 
 /// `helpdesk request` waiting in one process while `helpdesk approvals` decides in another.
-struct RequestCommandTests {
+final class RequestCommandTests {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-req-\(UUID().uuidString)")
+    var database: String { scratch.appendingPathComponent("helpdesk.sqlite").path }
+
+    deinit { try? FileManager.default.removeItem(at: scratch) }
+
     @Test func aWaitingRequestRunsWhenAnAgentApprovesFromAnotherProcess() throws {
-        let database = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-req-\(UUID().uuidString).sqlite")
-            .path
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-req-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
 
         let waiting = Process()
         waiting.executableURL = HelpdeskProcess.executable
@@ -54,8 +55,6 @@ struct RequestCommandTests {
     }
 
     @Test func aSelfApprovalIsRefused() throws {
-        let database = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-req-\(UUID().uuidString).sqlite")
-            .path
         let filed = try HelpdeskProcess.run([
             "request", "unlock_account", "account=vpn", "--no-wait", "--demo-agent", "--database", database,
         ])

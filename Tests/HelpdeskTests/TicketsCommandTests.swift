@@ -2,8 +2,11 @@ import Foundation
 import Testing
 
 /// `helpdesk tickets` and `helpdesk audit`, run as processes on a private database.
-struct TicketsCommandTests {
-    let database = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-cli-\(UUID().uuidString).sqlite").path
+final class TicketsCommandTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-tickets-\(UUID().uuidString)")
+    var database: String { folder.appendingPathComponent("helpdesk.sqlite").path }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     private func helpdesk(_ arguments: String...) throws -> HelpdeskProcess.Output {
         try HelpdeskProcess.run(arguments + ["--database", database])

@@ -8,9 +8,10 @@ import Testing
 /// A database from before queues existed keeps its tickets, each in the default queue.
 struct TicketQueueMigrationTests {
     @Test func ticketsFiledBeforeQueuesAreInTheDefaultQueue() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-queues-\(UUID().uuidString).sqlite")
-            .path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-queues-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("helpdesk.sqlite").path
         let old = try DatabaseQueue(path: path)
         try Migrations.migrator.migrate(old, upTo: "4: outcomes")
         try old.write { db in
