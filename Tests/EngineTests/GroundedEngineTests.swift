@@ -73,6 +73,18 @@ struct GroundedEngineTests {
         #expect(reply.tool == ToolCall(tool: tool, arguments: arguments.mapValues { .string($0) }))
     }
 
+    /// An instruction asks as plainly as "can you": "hook me up with…", "sort out…". "Set
+    /// up email on my phone" asks how, and is answered.
+    @Test func anInstructionIsARequestWithoutPleaseOrCanYou() throws {
+        let hooked = try chat("hook me up with a new email password")[0]
+        #expect(hooked.tool == ToolCall(tool: "reset_password", arguments: ["account": .string("email")]))
+        let sorted = try chat("sort out a new vpn password for me, mine expired while I was away")[0]
+        #expect(sorted.tool == ToolCall(tool: "reset_password", arguments: ["account": .string("vpn")]))
+        let howTo = try chat("set up email on my phone")[0]
+        #expect(howTo.kind == .answer)
+        #expect(howTo.tool == nil)
+    }
+
     /// "lift the lockout" shares no word with "Unlock an account" or its examples; with the
     /// sentence model the recogniser sees that it means the same.
     @Test func withTheSentenceModelARequestIsClosestInMeaningToItsTool() throws {

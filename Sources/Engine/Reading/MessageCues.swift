@@ -6,23 +6,30 @@
 struct MessageCues {
     /// Lower-case words, apostrophes removed ("don't" → "dont").
     let words: [String]
+    /// Where in `words` each sentence (or clause after ";" or ":") begins.
+    private let sentenceStarts: [Int]
     private let padded: String
 
     init(_ message: String) {
         var words: [String] = []
+        var starts = [0]
         var current = ""
         for character in message.lowercased() {
             if character.isLetter || character.isNumber {
                 current.append(character)
             } else if character == "'" || character == "\u{2019}" {
                 continue
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+            } else {
+                if !current.isEmpty {
+                    words.append(current)
+                    current = ""
+                }
+                if ".!?;:\n".contains(character), starts.last != words.count { starts.append(words.count) }
             }
         }
         if !current.isEmpty { words.append(current) }
         self.words = words
+        sentenceStarts = starts
         padded = " " + words.joined(separator: " ") + " "
     }
 
@@ -169,14 +176,42 @@ struct MessageCues {
     /// The question word a message opens with ("when"), for comparing with examples.
     var openingQuestionWord: String? { words.first.flatMap { Self.questionWords.contains($0) ? $0 : nil } }
 
-    /// Asks for something to be done: "can you", "please", "I need", "can I get".
+    /// Asks for something to be done: "can you", "please", "I need", "can I get", or says
+    /// what to do (`isImperative`).
     var isRequest: Bool {
-        hasAny([
-            "can you", "could you", "would you", "will you", "please", "pls", "plz", "i need", "i want", "id like",
-            "i would like", "help me", "need you to", "can i get", "could i get", "can i have", "could i have",
-            "may i have", "can we get", "could we get", "give me", "get me", "set me up", "would it be possible", "any chance",
-        ])
+        isImperative
+            || hasAny([
+                "can you", "could you", "would you", "will you", "please", "pls", "plz", "i need", "i want", "id like",
+                "i would like", "help me", "need you to", "can i get", "could i get", "can i have", "could i have",
+                "may i have", "can we get", "could we get", "give me", "get me", "set me up", "would it be possible",
+                "any chance",
+            ])
     }
+
+    /// A sentence that tells the helpdesk what to do: a verb of what a service desk does,
+    /// then what it acts on ("hook me up with Zoom", "unlock my mac", "sort out a new
+    /// password"). "Install fails with 1603" reports; "show me how to map a drive" asks how.
+    var isImperative: Bool {
+        sentenceStarts.contains { start in
+            guard let verb = words[start...].firstIndex(where: { !Self.openers.contains($0) }),
+                verb + 1 < words.count, Self.serviceVerbs.contains(words[verb])
+            else { return false }
+            return Self.actedOn.contains(words[verb + 1])
+        }
+    }
+
+    /// Words a sentence may open with before its verb: "hi, reset my password", "pls add me".
+    private static let openers: Set = ["hi", "hey", "hello", "pls", "please", "plz", "ok", "okay", "so", "also", "just", "and"]
+    /// What a service desk does (`ActionVerbs`), without the verbs that open a how-to ("show
+    /// me how", "tell me where"), and "sort" ("sort out a new password"). Not "set up" or
+    /// "fix": "set up email on my phone" asks how, "fix my vpn" tells a problem.
+    private static let serviceVerbs = ActionVerbs.all.subtracting(["show", "tell", "look", "see", "view", "find"])
+        .union(["sort"])
+    /// What a service verb acts on, when it is said as an instruction.
+    private static let actedOn: Set = [
+        "me", "my", "us", "our", "it", "this", "that", "these", "those", "the", "a", "an", "them", "their", "him", "her",
+        "his", "out", "up", "back", "off",
+    ]
 
     /// The message without an opening like "different question," or "quick question:",
     /// which says nothing about the topic but would count against finding it.

@@ -25,6 +25,9 @@ enum ActionVerbs {
         ["show", "list", "display", "tell", "check", "look", "see", "view", "confirm", "find", "lookup"],
     ]
 
+    /// Every verb of every kind, as written.
+    static let all = Set(kinds.joined())
+
     /// `actions` (analysed terms) with every verb of the same kind, analysed alike.
     static func ofTheSameKind(as actions: Set<String>, analyzer: Analyzer) -> Set<String> {
         kinds.map { Set($0.flatMap { analyzer.terms(in: $0) }) }
