@@ -73,6 +73,16 @@ struct GroundedEngineTests {
         #expect(reply.tool == ToolCall(tool: tool, arguments: arguments.mapValues { .string($0) }))
     }
 
+    /// A tool that only shows something answers "when does…?", not "how do I…?", which
+    /// the knowledge base answers with steps.
+    @Test func aHowToQuestionIsNotAskingAReadOnlyToolToLook() throws {
+        let howTo = try chat("how do I see when my password expires?")[0]
+        #expect(howTo.kind == .answer)
+        #expect(howTo.sources.first?.article == "accounts/password-policy")
+        let when = try chat("when does my password expire?")[0]
+        #expect(when.tool == ToolCall(tool: "check_account_status", arguments: [:]))
+    }
+
     /// An instruction asks as plainly as "can you": "hook me up with…", "sort out…". "Set
     /// up email on my phone" asks how, and is answered.
     @Test func anInstructionIsARequestWithoutPleaseOrCanYou() throws {

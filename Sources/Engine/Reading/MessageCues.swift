@@ -150,12 +150,16 @@ struct MessageCues {
             "contact", "call it", "call the", "call you", "call someone", "phone number", "get in touch", "reach it",
             "reach the", "reach someone", "opening hours", "escalate",
         ])
-        let asksWhatToDo = hasAny([
+        return !reachingIT && (asksWhatToDo || !isQuestion)
+    }
+
+    /// Asks how to do something, or what to do: "how do I …", "what should I do now".
+    var asksWhatToDo: Bool {
+        hasAny([
             "how do", "how does", "how can", "how to", "how should", "how would", "how could", "how i", "how we",
             "what do i do", "what should i do", "what can i do", "what do i have to do", "what do i need to do",
             "what to do", "what now", "what do we do", "what should we do", "steps to",
         ])
-        return !reachingIT && (asksWhatToDo || !isQuestion)
     }
 
     /// A short message that points back at what was said before: "can you unlock it for
@@ -172,9 +176,6 @@ struct MessageCues {
         }
         return Self.questionWords.contains(first)
     }
-
-    /// The question word a message opens with ("when"), for comparing with examples.
-    var openingQuestionWord: String? { words.first.flatMap { Self.questionWords.contains($0) ? $0 : nil } }
 
     /// Asks for something to be done: "can you", "please", "I need", "can I get", or says
     /// what to do (`isImperative`).

@@ -161,7 +161,7 @@ final class ToolRecognizer: Sendable {
             cues.isRequest ? 1 : 0,
             terms.first.map(profile.vocabulary.contains) == true ? 1 : 0,
             question ? 1 : 0,
-            question && profile.slots.tool.approval == .none ? 1 : 0,
+            question && profile.slots.tool.approval == .none && !cues.asksWhatToDo ? 1 : 0,
         ]
     }
 }
