@@ -73,12 +73,15 @@ struct GroundedEngineTests {
         #expect(reply.tool == ToolCall(tool: tool, arguments: arguments.mapValues { .string($0) }))
     }
 
-    /// A tool that only shows something answers "when does…?", not "how do I…?", which
-    /// the knowledge base answers with steps.
-    @Test func aHowToQuestionIsNotAskingAReadOnlyToolToLook() throws {
+    /// A tool that only shows something answers "when does…?", not "how do I…?" or
+    /// "why…?", which the knowledge base answers.
+    @Test func aHowToOrWhyQuestionIsNotAskingAReadOnlyToolToLook() throws {
         let howTo = try chat("how do I see when my password expires?")[0]
         #expect(howTo.kind == .answer)
         #expect(howTo.sources.first?.article == "accounts/password-policy")
+        let why = try chat("why does my account keep locking me out?")[0]
+        #expect(why.kind == .answer)
+        #expect(why.sources.first?.article == "accounts/account-lockout")
         let when = try chat("when does my password expire?")[0]
         #expect(when.tool == ToolCall(tool: "check_account_status", arguments: [:]))
     }

@@ -20,7 +20,8 @@ import Synchronization
 /// - `opens`: whether its first word is one of the tool's (an imperative: "unlock my…");
 /// - `question`: whether it is a question rather than a request ("how often must I
 ///   change my password?"), and `readOnlyQuestion` the same for a tool that only shows
-///   something ("is my account still active?");
+///   something ("is my account still active?"), which never tells how to do something or
+///   why ("how do I see when it expires?", "why does it keep locking?");
 /// - with a sentence model, `meaning`: how close the message is in meaning to the
 ///   closest of the tool's examples, title and description ("could you lift the lockout
 ///   on my mac" and "unlock my account" share no word).
@@ -161,7 +162,7 @@ final class ToolRecognizer: Sendable {
             cues.isRequest ? 1 : 0,
             terms.first.map(profile.vocabulary.contains) == true ? 1 : 0,
             question ? 1 : 0,
-            question && profile.slots.tool.approval == .none && !cues.asksWhatToDo ? 1 : 0,
+            question && profile.slots.tool.approval == .none && !cues.asksWhatToDo && cues.words.first != "why" ? 1 : 0,
         ]
     }
 }
