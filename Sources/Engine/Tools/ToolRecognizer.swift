@@ -16,7 +16,8 @@ import Synchronization
 /// - `action`: whether it has the tool's verb (the title's first word, or the
 ///   description's: "Clears a lockout"), or one of its kind (`ActionVerbs`);
 /// - `value`: whether it names an argument value ("carechart", "ng-4west-01");
-/// - `request`: whether it asks for something to be done ("can you", "please");
+/// - `request`: whether it asks for something to be done ("can you", "please", "hook me
+///   up with…");
 /// - `opens`: whether its first word is one of the tool's (an imperative: "unlock my…");
 /// - `question`: whether it is a question rather than a request ("how often must I
 ///   change my password?"), and `readOnlyQuestion` the same for a tool that only shows
