@@ -9,7 +9,6 @@ final class RequestCommandTests {
     deinit { try? FileManager.default.removeItem(at: scratch) }
 
     @Test func aWaitingRequestRunsWhenAnAgentApprovesFromAnotherProcess() throws {
-
         let waiting = Process()
         waiting.executableURL = HelpdeskProcess.executable
         waiting.arguments = ["request", "reset_password", "account=email", "--database", database]
