@@ -31,11 +31,13 @@ extension GroundedEngine {
     /// Of several wordings of one question, the one whose best passage the answer gate is
     /// most confident of.
     func mostAnswerable(_ questions: [String]) -> String {
-        func confidence(_ question: String) -> Double {
-            let results = index.search(MessageCues.withoutPreamble(question), limit: 5)
-            return results.hits.first.map { gate.probability(of: $0, in: results, index: index) } ?? 0
-        }
-        return questions.map { ($0, confidence($0)) }.max { $0.1 < $1.1 }?.0 ?? ""
+        questions.map { ($0, answerConfidence($0)) }.max { $0.1 < $1.1 }?.0 ?? ""
+    }
+
+    /// How likely the best passage for `question` answers it; 0 when no article shares a word.
+    func answerConfidence(_ question: String) -> Double {
+        let results = index.search(MessageCues.withoutPreamble(question), limit: 5)
+        return results.hits.first.map { gate.probability(of: $0, in: results, index: index) } ?? 0
     }
 
     /// The section of `hit`'s article to answer `question` from: the best for it (by

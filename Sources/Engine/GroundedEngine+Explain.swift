@@ -31,6 +31,8 @@ public struct Explanation: Sendable, Equatable, Codable {
         public let tool: String
         public let probability: Double
         public let threshold: Double
+        /// The lower bar the likeliest tool meets when no article answers the message.
+        public let thresholdWithoutAnswer: Double
         public let features: [Feature]
     }
 }
@@ -57,6 +59,7 @@ extension GroundedEngine {
         let tools = recognizer.assess(message).map {
             Explanation.ToolScore(
                 tool: $0.tool.name, probability: $0.probability, threshold: LogisticModel.threshold,
+                thresholdWithoutAnswer: toolBarWithoutAnswer,
                 features: features(recognizer.featureNames, $0.features))
         }
         return Explanation(decision: decision, cues: named, gate: judged, tools: tools)

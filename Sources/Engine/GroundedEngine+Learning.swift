@@ -19,4 +19,16 @@ extension GroundedEngine {
     public func toolFeatures(for message: String) -> [(tool: String, features: [Double])] {
         recognizer.assess(message).map { ($0.tool.name, $0.features) }
     }
+
+    /// `message` as the fitted decisions see it, labelled with the right reply: the article
+    /// that answers it, the tool it asks for, or neither because nobody covers it. A message
+    /// with neither an article nor "uncovered" is not one the gate is fitted on.
+    public func labelled(_ message: String, article: String?, tool: String?, uncovered: Bool) -> LabelledMessage {
+        let judged = answerFeatures(for: message)
+        let isQuestion = article != nil || uncovered
+        return LabelledMessage(
+            gate: judged?.features, answered: isQuestion ? judged.map { $0.article == article } : nil,
+            tools: toolFeatures(for: message).map { (name: $0.tool, features: $0.features) }, askedTool: tool,
+            uncovered: uncovered, asksHowOrWhy: MessageCues(message).asksHowOrWhy)
+    }
 }

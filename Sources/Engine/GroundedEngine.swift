@@ -12,6 +12,9 @@ public final class GroundedEngine: ConversationEngine {
     let catalog: ToolCatalog
     let gate: AnswerGate
     let recognizer: ToolRecognizer
+    /// From this probability the likeliest tool is offered for a message the knowledge
+    /// base has no answer to (`DecisionWeights.toolBarWithoutAnswer`).
+    let toolBarWithoutAnswer: Double
     let analyzer: Mutex<Analyzer>
 
     /// - Parameter semantics: the passages' meanings, when a sentence model is installed;
@@ -24,6 +27,7 @@ public final class GroundedEngine: ConversationEngine {
         self.gate = AnswerGate(weights, semantics: semantics)
         self.recognizer = ToolRecognizer(
             catalog: tools, index: index, model: semantics == nil ? weights.tool : weights.semanticTool, semantics: semantics)
+        self.toolBarWithoutAnswer = semantics == nil ? weights.toolBarWithoutAnswer : weights.semanticToolBarWithoutAnswer
         self.analyzer = Mutex(Analyzer())
     }
 
@@ -136,7 +140,8 @@ public final class GroundedEngine: ConversationEngine {
             why = "the same topic in another setting"
             return followUp(&conversation, refinement: message)
         }
-        let tool = requestedTool(message)
+        let likeliest = recognizer.assess(message).first
+        let tool = likeliest.flatMap { $0.probability >= LogisticModel.threshold ? $0 : nil }
         // "It was definitely stolen": a message that points back may complete an incident
         // the earlier ones began, and the ticket then tells all of them.
         let reported = Incident(message)
@@ -149,12 +154,8 @@ public final class GroundedEngine: ConversationEngine {
         }
         if let tool {
             why =
-                "a request for \(tool.tool.name) (probability \(String(format: "%.2f", tool.probability)) ≥ \(String(format: "%.2f", LogisticModel.threshold)))"
-            // "can you unlock it for me?" after a question about a locked Windows login: "it"
-            // is what the problem so far was about.
-            let earlier = cues.refersBack ? Array(conversation.employeeMessages.dropLast().reversed()) : []
-            conversation.beginProblem()
-            return prepare(tool.tool, from: message, earlier: earlier, similarity: tool.probability, &conversation)
+                "a request for \(tool.tool.name) (probability \(Self.format(tool.probability)) ≥ \(Self.format(LogisticModel.threshold)))"
+            return request(tool, message: message, cues: cues, &conversation)
         }
         if isVague(message) {
             why = "too vague: no word says what is wrong"
@@ -164,9 +165,30 @@ public final class GroundedEngine: ConversationEngine {
                     "Could you tell me a bit more? What are you trying to do, on which device, and what happens — any error message?",
                 confidence: 1)
         }
+        // "hook me up with Zoom": no article answers it, and a tool less likely than not
+        // is still the likeliest reading. "How do I reset my Salesforce password?" is not.
+        if let likeliest, likeliest.probability >= toolBarWithoutAnswer, !cues.asksHowOrWhy,
+            answerConfidence(message) < LogisticModel.threshold
+        {
+            why =
+                "no article answers it, and \(likeliest.tool.name) is likely enough (probability \(Self.format(likeliest.probability)) ≥ \(Self.format(toolBarWithoutAnswer)))"
+            return request(likeliest, message: message, cues: cues, &conversation)
+        }
         why = "a question for the knowledge base: the answer gate decides"
         return answer(message, &conversation)
     }
+
+    private func request(
+        _ tool: ToolRecognizer.Assessment, message: String, cues: MessageCues, _ conversation: inout Conversation
+    ) -> Reply {
+        // "can you unlock it for me?" after a question about a locked Windows login: "it"
+        // is what the problem so far was about.
+        let earlier = cues.refersBack ? Array(conversation.employeeMessages.dropLast().reversed()) : []
+        conversation.beginProblem()
+        return prepare(tool.tool, from: message, earlier: earlier, similarity: tool.probability, &conversation)
+    }
+
+    private static func format(_ probability: Double) -> String { String(format: "%.2f", probability) }
 
     /// Handles the reply to an open question; nil when the message is about something else.
     private func resolve(_ pending: Conversation.Pending, message: String, cues: MessageCues, _ conversation: inout Conversation)

@@ -65,4 +65,29 @@ struct DecisionWeightsTests {
         #expect(Double(accepted.count) <= 0.05 * Double(wrong.count))
         #expect(examples.contains { $0.label && gate.probability($0.features) >= LogisticModel.threshold })
     }
+
+    /// A company whose gate refuses everything: ten clear requests for tool `t`, ten
+    /// messages that ask for nothing, and ten in between, three of them requests for `t`.
+    /// The other seven in between are questions nobody covers when `uncovered`.
+    private static func refusedCompany(uncovered: Bool) -> [LabelledMessage] {
+        func message(_ closeness: Double, asked: Bool, uncovered: Bool = false) -> LabelledMessage {
+            LabelledMessage(
+                gate: nil, answered: nil, tools: [(name: "t", features: [closeness])], askedTool: asked ? "t" : nil,
+                uncovered: uncovered, asksHowOrWhy: false)
+        }
+        return (0..<10).map { _ in message(1, asked: true) } + (0..<10).map { _ in message(0, asked: false) }
+            + (0..<3).map { _ in message(0.5, asked: true) }
+            + (0..<7).map { _ in message(0.5, asked: false, uncovered: uncovered) }
+    }
+
+    /// The bar for offering a tool the gate found no answer for comes down when that turns
+    /// refused requests into right replies on a company left out, and stays when it would
+    /// offer tools to questions nobody covers.
+    @Test func theToolBarWithoutAnAnswerIsChosenOnCompaniesLeftOut() {
+        let helped = Array(repeating: Self.refusedCompany(uncovered: false), count: 2)
+        #expect(DecisionWeights.toolBarWithoutAnswer(helped) < LogisticModel.threshold)
+        let harmed = Array(repeating: Self.refusedCompany(uncovered: true), count: 2)
+        #expect(DecisionWeights.toolBarWithoutAnswer(harmed) == LogisticModel.threshold)
+        #expect(DecisionWeights.toolBarWithoutAnswer([Self.refusedCompany(uncovered: false)]) == LogisticModel.threshold)
+    }
 }

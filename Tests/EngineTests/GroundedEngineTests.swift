@@ -86,6 +86,18 @@ struct GroundedEngineTests {
         #expect(when.tool == ToolCall(tool: "check_account_status", arguments: [:]))
     }
 
+    /// A request phrased unlike any example, which no article answers, is offered the tool
+    /// it most likely asks for; a how-to question or a request for what no tool does is not.
+    @Test func whenNoArticleAnswersTheLikeliestToolIsOffered() throws {
+        let temporary = try chat("give me a temporary password")[0]
+        #expect(temporary.kind == .clarify)
+        #expect(temporary.tool == ToolCall(tool: "reset_password", arguments: [:]))
+        let fresh = try chat("I'd like a fresh password on my mail")[0]
+        #expect(fresh.tool == ToolCall(tool: "reset_password", arguments: ["account": .string("email")]))
+        #expect(try chat("How do I reset my Salesforce password?")[0].kind == .notFound)
+        #expect(try chat("can I get a parking badge")[0].kind == .notFound)
+    }
+
     /// An instruction asks as plainly as "can you": "hook me up with…", "sort out…". "Set
     /// up email on my phone" asks how, and is answered.
     @Test func anInstructionIsARequestWithoutPleaseOrCanYou() throws {

@@ -121,7 +121,9 @@ struct LeaveOneCompanyOutTests {
             print(
                 "held out \(company.name)\(semantic ? ", with the sentence model" : "")"
                     + " (fitted on \(others.map(\.name).joined(separator: ", "))): \(score)"
-                    + " · AUC of confidence \(String(format: "%.2f", auc))")
+                    + " · AUC of confidence \(String(format: "%.2f", auc))"
+                    + " · tool bar without an answer \(semantic ? weights.semanticToolBarWithoutAnswer : weights.toolBarWithoutAnswer)"
+            )
             #expect(score.turns.rate >= Self.floors[company.name] ?? 0.9, "\(company.name): \(score)")
         }
     }
@@ -134,6 +136,8 @@ struct LeaveOneCompanyOutTests {
             && Fitting.close(fitted.semanticAnswer, DecisionWeights.shipped.semanticAnswer)
             && Fitting.close(fitted.tool, DecisionWeights.shipped.tool)
             && Fitting.close(fitted.semanticTool, DecisionWeights.shipped.semanticTool)
+            && fitted.toolBarWithoutAnswer == DecisionWeights.shipped.toolBarWithoutAnswer
+            && fitted.semanticToolBarWithoutAnswer == DecisionWeights.shipped.semanticToolBarWithoutAnswer
         #expect(same, "refit: paste into DecisionWeights.shipped\n\(Fitting.literal(fitted))")
     }
 }
@@ -141,43 +145,23 @@ struct LeaveOneCompanyOutTests {
 /// Fits the engine's weights on companies' dialog suites.
 enum Fitting {
     static func weights(fittedOn companies: [DialogSuite.Company]) throws -> DecisionWeights {
-        var answers: [[LogisticModel.Example]] = []
-        var semanticAnswers: [[LogisticModel.Example]] = []
-        var tools: [[LogisticModel.Example]] = []
-        var semanticTools: [[LogisticModel.Example]] = []
+        var messages: [[LabelledMessage]] = []
+        var semanticMessages: [[LabelledMessage]] = []
         for company in companies {
-            let engine = try company.engine()
-            let semanticEngine = try company.engine(semantic: true)
-            var companyAnswers: [LogisticModel.Example] = []
-            var companySemanticAnswers: [LogisticModel.Example] = []
-            var companyTools: [LogisticModel.Example] = []
-            var companySemanticTools: [LogisticModel.Example] = []
-            for expectation in try company.expectations() + company.toolRequests() {
-                func example(_ engine: GroundedEngine) -> LogisticModel.Example? {
-                    guard expectation.kind == "answer" || expectation.kind == "not_found",
-                        let (article, features) = engine.answerFeatures(for: expectation.message)
-                    else { return nil }
-                    return LogisticModel.Example(
-                        features: features, label: expectation.kind == "answer" && article == expectation.article)
+            let engines = (words: try company.engine(), meaning: try company.engine(semantic: true))
+            let suite = try company.expectations() + company.toolRequests()
+            func labelled(_ engine: GroundedEngine) -> [LabelledMessage] {
+                suite.map { expectation in
+                    let asksForTool = expectation.kind == "tool" || expectation.kind == "clarify"
+                    return engine.labelled(
+                        expectation.message, article: expectation.kind == "answer" ? expectation.article : nil,
+                        tool: asksForTool ? expectation.tool : nil, uncovered: expectation.kind == "not_found")
                 }
-                example(engine).map { companyAnswers.append($0) }
-                example(semanticEngine).map { companySemanticAnswers.append($0) }
-                func examples(_ engine: GroundedEngine) -> [LogisticModel.Example] {
-                    engine.toolFeatures(for: expectation.message).map { tool, features in
-                        let asked = (expectation.kind == "tool" || expectation.kind == "clarify") && expectation.tool == tool
-                        return LogisticModel.Example(features: features, label: asked)
-                    }
-                }
-                companyTools += examples(engine)
-                companySemanticTools += examples(semanticEngine)
             }
-            answers.append(companyAnswers)
-            semanticAnswers.append(companySemanticAnswers)
-            tools.append(companyTools)
-            semanticTools.append(companySemanticTools)
+            messages.append(labelled(engines.words))
+            semanticMessages.append(labelled(engines.meaning))
         }
-        return DecisionWeights.fit(
-            answers: answers, semanticAnswers: semanticAnswers, tools: tools, semanticTools: semanticTools)
+        return DecisionWeights.fit(messages: messages, semanticMessages: semanticMessages)
     }
 
     /// The area under the ROC curve of the gate's confidence on the company's questions:
@@ -214,6 +198,6 @@ enum Fitting {
             return "LogisticModel(weights: [\(numbers)], bias: \(String(format: "%.4f", model.bias)))"
         }
         return
-            "answer: \(model(weights.answer)),\nsemanticAnswer: \(model(weights.semanticAnswer)),\ntool: \(model(weights.tool)),\nsemanticTool: \(model(weights.semanticTool))"
+            "answer: \(model(weights.answer)),\nsemanticAnswer: \(model(weights.semanticAnswer)),\ntool: \(model(weights.tool)),\nsemanticTool: \(model(weights.semanticTool)),\ntoolBarWithoutAnswer: \(weights.toolBarWithoutAnswer), semanticToolBarWithoutAnswer: \(weights.semanticToolBarWithoutAnswer)"
     }
 }

@@ -162,6 +162,10 @@ struct MessageCues {
         ])
     }
 
+    /// Asks how or why: "how do I change my password?", "why does my account keep locking?".
+    /// A question the knowledge base is for, however little it has on it, that no tool answers.
+    var asksHowOrWhy: Bool { asksWhatToDo || words.first == "why" }
+
     /// A short message that points back at what was said before: "can you unlock it for
     /// me?", "reset that one".
     var refersBack: Bool {

@@ -163,7 +163,7 @@ final class ToolRecognizer: Sendable {
             cues.isRequest ? 1 : 0,
             terms.first.map(profile.vocabulary.contains) == true ? 1 : 0,
             question ? 1 : 0,
-            question && profile.slots.tool.approval == .none && !cues.asksWhatToDo && cues.words.first != "why" ? 1 : 0,
+            question && profile.slots.tool.approval == .none && !cues.asksHowOrWhy ? 1 : 0,
         ]
     }
 }

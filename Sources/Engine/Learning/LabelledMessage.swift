@@ -1,0 +1,43 @@
+/// One message of a labelled dialog suite, as the engine's fitted decisions see it: what the
+/// answer gate and the tool recogniser measure in it, and what the right reply is.
+///
+/// The gate and the recogniser are fitted on these one decision at a time; the bar for
+/// offering a tool when the knowledge base has no answer needs both at once, per message.
+public struct LabelledMessage: Sendable {
+    /// The answer gate's features of the best article; nil when no article shares a word.
+    public let gate: [Double]?
+    /// Whether that article answers the message; nil when the message is not a question for
+    /// the knowledge base, and the gate is not fitted on it.
+    public let answered: Bool?
+    /// The tool recogniser's features, for every tool.
+    public let tools: [(name: String, features: [Double])]
+    /// The tool the message asks for, if any.
+    public let askedTool: String?
+    /// Whether "not found" is the right reply: the knowledge base does not cover it.
+    public let uncovered: Bool
+    /// Asks how or why, and so is never offered a tool the gate did not ask for.
+    public let asksHowOrWhy: Bool
+
+    public init(
+        gate: [Double]?, answered: Bool?, tools: [(name: String, features: [Double])], askedTool: String?, uncovered: Bool,
+        asksHowOrWhy: Bool
+    ) {
+        self.gate = gate
+        self.answered = answered
+        self.tools = tools
+        self.askedTool = askedTool
+        self.uncovered = uncovered
+        self.asksHowOrWhy = asksHowOrWhy
+    }
+
+    /// The example the answer gate is fitted on, if the message is one.
+    var gateExample: LogisticModel.Example? {
+        guard let gate, let answered else { return nil }
+        return LogisticModel.Example(features: gate, label: answered)
+    }
+
+    /// The examples the tool recogniser is fitted on: one per tool.
+    var toolExamples: [LogisticModel.Example] {
+        tools.map { LogisticModel.Example(features: $0.features, label: $0.name == askedTool) }
+    }
+}
