@@ -30,9 +30,9 @@ public struct Explanation: Sendable, Equatable, Codable {
     public struct ToolScore: Sendable, Equatable, Codable {
         public let tool: String
         public let probability: Double
+        /// The bar for this message: lower when no article answers it and it asks neither
+        /// how nor why (`DecisionWeights.toolBarWithoutAnswer`).
         public let threshold: Double
-        /// The lower bar the likeliest tool meets when no article answers the message.
-        public let thresholdWithoutAnswer: Double
         public let features: [Feature]
     }
 }
@@ -56,10 +56,11 @@ extension GroundedEngine {
                 threshold: LogisticModel.threshold,
                 features: features(gate.featureNames, gate.features(of: hit, in: results, index: index)))
         }
+        let answered = judged.map { $0.probability >= $0.threshold } ?? false
+        let bar = answered || cues.asksHowOrWhy ? LogisticModel.threshold : toolBarWithoutAnswer
         let tools = recognizer.assess(message).map {
             Explanation.ToolScore(
-                tool: $0.tool.name, probability: $0.probability, threshold: LogisticModel.threshold,
-                thresholdWithoutAnswer: toolBarWithoutAnswer,
+                tool: $0.tool.name, probability: $0.probability, threshold: bar,
                 features: features(recognizer.featureNames, $0.features))
         }
         return Explanation(decision: decision, cues: named, gate: judged, tools: tools)

@@ -96,6 +96,11 @@ struct GroundedEngineTests {
         #expect(fresh.tool == ToolCall(tool: "reset_password", arguments: ["account": .string("email")]))
         #expect(try chat("How do I reset my Salesforce password?")[0].kind == .notFound)
         #expect(try chat("can I get a parking badge")[0].kind == .notFound)
+        // --explain gives the bar that applied.
+        let engine = try Self.engine.get()
+        #expect(
+            engine.explain("give me a temporary password").tools.first?.threshold == DecisionWeights.shipped.toolBarWithoutAnswer)
+        #expect(engine.explain("How do I reset my Salesforce password?").tools.first?.threshold == LogisticModel.threshold)
     }
 
     /// An instruction asks as plainly as "can you": "hook me up with…", "sort out…". "Set

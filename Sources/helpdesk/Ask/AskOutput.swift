@@ -25,9 +25,8 @@ struct AskOutput {
             out += "answer gate: no article shares a word with the message\n"
         }
         for tool in explanation.tools.prefix(3) {
-            let bars =
-                "asks at \(String(format: "%.2f", tool.threshold)), or at \(String(format: "%.2f", tool.thresholdWithoutAnswer)) when no article answers"
-            out += "tool \(id: tool.tool): \(String(format: "%.2f", tool.probability)) (\(bars))\n"
+            out +=
+                "tool \(id: tool.tool): \(String(format: "%.2f", tool.probability)) (asks at \(String(format: "%.2f", tool.threshold)))\n"
             out += "  \(figures(tool.features))\n"
         }
         return out
