@@ -158,7 +158,8 @@ struct MessageCues {
         hasAny([
             "how do", "how does", "how can", "how to", "how should", "how would", "how could", "how i", "how we",
             "what do i do", "what should i do", "what can i do", "what do i have to do", "what do i need to do",
-            "what to do", "what now", "what do we do", "what should we do", "steps to",
+            "what to do", "what now", "what do we do", "what should we do", "steps to", "what am i supposed to",
+            "what are we supposed to",
         ])
     }
 
