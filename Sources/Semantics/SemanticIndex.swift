@@ -121,7 +121,10 @@ public final class SemanticIndex: Sendable {
                     return vector
                 }, cachedCount: stored.count { $0 != nil })
         }
-        if encoded { cache.save(keeping: groups.flatMap { $0 }) }
+        // Another tools.json over the same knowledge base (a user's own beside the host's)
+        // shares the file: its sentences are kept, so the two do not encode each other's
+        // away, within a bound that stale examples cannot grow past.
+        if encoded { cache.save(keeping: groups.flatMap { $0 }, spare: 2048) }
         return meanings
     }
 

@@ -22,10 +22,13 @@ struct VectorCache {
     mutating func store(_ vector: [Float], for text: String) { vectors[Self.key(text)] = vector }
 
     /// Writes the vectors of `texts` (those of deleted passages are dropped) to a temporary
-    /// file renamed into place, so that readers only ever see a whole file.
-    func save(keeping texts: [String]) {
+    /// file renamed into place, so that readers only ever see a whole file. Up to `spare`
+    /// others are kept too.
+    func save(keeping texts: [String], spare: Int = 0) {
         guard let path else { return }
-        let keys = Set(texts.map(Self.key))
+        var keys = Set(texts.map(Self.key))
+        let limit = keys.count + spare
+        for key in vectors.keys.sorted() where keys.count < limit { keys.insert(key) }
         var data = Data()
         func append<T>(_ value: T) { withUnsafeBytes(of: value) { data.append(contentsOf: $0) } }
         append(Self.magic)

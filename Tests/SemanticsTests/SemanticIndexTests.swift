@@ -68,4 +68,19 @@ struct SemanticIndexTests {
             .sentences([["unlock my account", "lift my lockout"], ["reset my password"]])
         #expect(edited.map(\.cachedCount) == [1, 1])
     }
+
+    /// Two tools.json files over one knowledge base (a user's own beside the host's) share
+    /// the file, and neither encodes the other's sentences away.
+    @Test func twoToolFilesKeepEachOthersSentences() throws {
+        let encoder = try InstalledModel.encoder.get()
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("vectors-test-\(getpid())-t.bin").path
+        let sentenceCache = String(cache.dropLast(4)) + "-sentences.bin"
+        defer { for file in [cache, sentenceCache] { try? FileManager.default.removeItem(atPath: file) } }
+        let host = [["unlock my account"], ["reset my password"]]
+        let own = [["install Blender please"]]
+        _ = SemanticIndex(index: Self.index(), encoder: encoder, cacheFile: cache).sentences(host)
+        _ = SemanticIndex(index: Self.index(), encoder: encoder, cacheFile: cache).sentences(own)
+        let hostAgain = SemanticIndex(index: Self.index(), encoder: encoder, cacheFile: cache).sentences(host)
+        #expect(hostAgain.map(\.cachedCount) == [1, 1])
+    }
 }
