@@ -30,8 +30,8 @@ public struct Explanation: Sendable, Equatable, Codable {
     public struct ToolScore: Sendable, Equatable, Codable {
         public let tool: String
         public let probability: Double
-        /// The bar for this message: lower when no article answers it and it asks neither
-        /// how nor why (`DecisionWeights.toolBarWithoutAnswer`).
+        /// The bar for this message: lower when it plainly asks for something, or when no
+        /// article answers it and it asks neither how nor why (`ToolBars`).
         public let threshold: Double
         public let features: [Feature]
     }
@@ -57,7 +57,8 @@ extension GroundedEngine {
                 features: features(gate.featureNames, gate.features(of: hit, in: results, index: index)))
         }
         let answered = judged.map { $0.probability >= $0.threshold } ?? false
-        let bar = answered || cues.asksHowOrWhy ? LogisticModel.threshold : toolBarWithoutAnswer
+        let bar = toolBars.bar(
+            asksForAction: cues.asksForAction && !isVague(message), answered: answered, asksHowOrWhy: cues.asksHowOrWhy)
         let tools = recognizer.assess(message).map {
             Explanation.ToolScore(
                 tool: $0.tool.name, probability: $0.probability, threshold: bar,

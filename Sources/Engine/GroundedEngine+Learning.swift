@@ -25,10 +25,11 @@ extension GroundedEngine {
     /// with neither an article nor "uncovered" is not one the gate is fitted on.
     public func labelled(_ message: String, article: String?, tool: String?, uncovered: Bool) -> LabelledMessage {
         let judged = answerFeatures(for: message)
+        let cues = MessageCues(message)
         let isQuestion = article != nil || uncovered
         return LabelledMessage(
             gate: judged?.features, answered: isQuestion ? judged.map { $0.article == article } : nil,
             tools: toolFeatures(for: message).map { (name: $0.tool, features: $0.features) }, askedTool: tool,
-            uncovered: uncovered, asksHowOrWhy: MessageCues(message).asksHowOrWhy)
+            uncovered: uncovered, asksHowOrWhy: cues.asksHowOrWhy, asksForAction: cues.asksForAction)
     }
 }

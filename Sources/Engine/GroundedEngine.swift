@@ -12,9 +12,8 @@ public final class GroundedEngine: ConversationEngine {
     let catalog: ToolCatalog
     let gate: AnswerGate
     let recognizer: ToolRecognizer
-    /// From this probability the likeliest tool is offered for a message the knowledge
-    /// base has no answer to (`DecisionWeights.toolBarWithoutAnswer`).
-    let toolBarWithoutAnswer: Double
+    /// From what probability a tool less likely than not is still taken.
+    let toolBars: ToolBars
     let analyzer: Mutex<Analyzer>
 
     /// - Parameter semantics: the passages' meanings, when a sentence model is installed;
@@ -27,7 +26,7 @@ public final class GroundedEngine: ConversationEngine {
         self.gate = AnswerGate(weights, semantics: semantics)
         self.recognizer = ToolRecognizer(
             catalog: tools, index: index, model: semantics == nil ? weights.tool : weights.semanticTool, semantics: semantics)
-        self.toolBarWithoutAnswer = semantics == nil ? weights.toolBarWithoutAnswer : weights.semanticToolBarWithoutAnswer
+        self.toolBars = semantics == nil ? weights.toolBars : weights.semanticToolBars
         self.analyzer = Mutex(Analyzer())
     }
 
@@ -141,7 +140,11 @@ public final class GroundedEngine: ConversationEngine {
             return followUp(&conversation, refinement: message)
         }
         let likeliest = recognizer.assess(message).first
-        let tool = likeliest.flatMap { $0.probability >= LogisticModel.threshold ? $0 : nil }
+        // "Look up my password expiry date please" asks plainly, though an article matches
+        // it; "help me with my laptop" says too little for a tool that is only a guess.
+        let vague = isVague(message)
+        let bar = cues.asksForAction && !vague ? toolBars.request : LogisticModel.threshold
+        let tool = likeliest.flatMap { $0.probability >= bar ? $0 : nil }
         // "It was definitely stolen": a message that points back may complete an incident
         // the earlier ones began, and the ticket then tells all of them.
         let reported = Incident(message)
@@ -154,10 +157,10 @@ public final class GroundedEngine: ConversationEngine {
         }
         if let tool {
             why =
-                "a request for \(tool.tool.name) (probability \(Self.format(tool.probability)) ≥ \(Self.format(LogisticModel.threshold)))"
+                "a request for \(tool.tool.name) (probability \(Self.format(tool.probability)) ≥ \(Self.format(bar)))"
             return request(tool, message: message, cues: cues, &conversation)
         }
-        if isVague(message) {
+        if vague {
             why = "too vague: no word says what is wrong"
             return Reply(
                 kind: .clarify,
@@ -167,11 +170,11 @@ public final class GroundedEngine: ConversationEngine {
         }
         // "hook me up with Zoom": no article answers it, and a tool less likely than not
         // is still the likeliest reading. "How do I reset my Salesforce password?" is not.
-        if let likeliest, likeliest.probability >= toolBarWithoutAnswer, !cues.asksHowOrWhy,
+        if let likeliest, likeliest.probability >= toolBars.withoutAnswer, !cues.asksHowOrWhy,
             answerConfidence(message) < LogisticModel.threshold
         {
             why =
-                "no article answers it, and \(likeliest.tool.name) is likely enough (probability \(Self.format(likeliest.probability)) ≥ \(Self.format(toolBarWithoutAnswer)))"
+                "no article answers it, and \(likeliest.tool.name) is likely enough (probability \(Self.format(likeliest.probability)) ≥ \(Self.format(toolBars.withoutAnswer)))"
             return request(likeliest, message: message, cues: cues, &conversation)
         }
         why = "a question for the knowledge base: the answer gate decides"
@@ -288,7 +291,7 @@ public final class GroundedEngine: ConversationEngine {
 
     /// Nothing in the message says what is wrong, beyond perhaps the device: "help",
     /// "it doesn't work", "something is wrong with my computer".
-    private func isVague(_ message: String) -> Bool {
+    func isVague(_ message: String) -> Bool {
         let generic: Set = [
             "help", "problem", "issu", "work", "broken", "fix", "thing", "stuff", "need", "want", "urgent", "someth",
             "anyth", "pleas", "wrong", "comput", "laptop", "pc", "machin", "devic", "phone", "strang", "weird",

@@ -73,7 +73,7 @@ struct DecisionWeightsTests {
         func message(_ closeness: Double, asked: Bool, uncovered: Bool = false) -> LabelledMessage {
             LabelledMessage(
                 gate: nil, answered: nil, tools: [(name: "t", features: [closeness])], askedTool: asked ? "t" : nil,
-                uncovered: uncovered, asksHowOrWhy: false)
+                uncovered: uncovered, asksHowOrWhy: false, asksForAction: false)
         }
         return (0..<10).map { _ in message(1, asked: true) } + (0..<10).map { _ in message(0, asked: false) }
             + (0..<3).map { _ in message(0.5, asked: true) }
@@ -85,9 +85,9 @@ struct DecisionWeightsTests {
     /// offer tools to questions nobody covers.
     @Test func theToolBarWithoutAnAnswerIsChosenOnCompaniesLeftOut() {
         let helped = Array(repeating: Self.refusedCompany(uncovered: false), count: 2)
-        #expect(DecisionWeights.toolBarWithoutAnswer(helped) < LogisticModel.threshold)
+        #expect(DecisionWeights.toolBars(helped).withoutAnswer < LogisticModel.threshold)
         let harmed = Array(repeating: Self.refusedCompany(uncovered: true), count: 2)
-        #expect(DecisionWeights.toolBarWithoutAnswer(harmed) == LogisticModel.threshold)
-        #expect(DecisionWeights.toolBarWithoutAnswer([Self.refusedCompany(uncovered: false)]) == LogisticModel.threshold)
+        #expect(DecisionWeights.toolBars(harmed).withoutAnswer == LogisticModel.threshold)
+        #expect(DecisionWeights.toolBars([Self.refusedCompany(uncovered: false)]) == .evenOdds)
     }
 }

@@ -99,8 +99,24 @@ struct GroundedEngineTests {
         // --explain gives the bar that applied.
         let engine = try Self.engine.get()
         #expect(
-            engine.explain("give me a temporary password").tools.first?.threshold == DecisionWeights.shipped.toolBarWithoutAnswer)
+            engine.explain("give me a temporary password").tools.first?.threshold
+                == DecisionWeights.shipped.toolBars.withoutAnswer)
         #expect(engine.explain("How do I reset my Salesforce password?").tools.first?.threshold == LogisticModel.threshold)
+    }
+
+    /// A message that plainly asks for something takes a tool from the lower bar fitted for
+    /// requests, even where an article matches it; a question with the same words does not.
+    @Test func aPlainRequestHasItsOwnBar() throws {
+        var weights = DecisionWeights.shipped
+        weights.toolBars = ToolBars(request: 0.1, withoutAnswer: LogisticModel.threshold)
+        let lowered = try DialogSuite.shipped.engine(weights: weights)
+        weights.toolBars = .evenOdds
+        let even = try DialogSuite.shipped.engine(weights: weights)
+        let request = "look up my password expiry date please"
+        #expect(lowered.replies(to: [request])[0].tool == ToolCall(tool: "check_account_status", arguments: [:]))
+        #expect(even.replies(to: [request])[0].kind == .answer)
+        let question = "could you tell me how to look up my password expiry date?"
+        #expect(lowered.replies(to: [question])[0].tool == nil)
     }
 
     /// An instruction asks as plainly as "can you": "hook me up with…", "sort out…". "Set

@@ -122,7 +122,7 @@ struct LeaveOneCompanyOutTests {
                 "held out \(company.name)\(semantic ? ", with the sentence model" : "")"
                     + " (fitted on \(others.map(\.name).joined(separator: ", "))): \(score)"
                     + " · AUC of confidence \(String(format: "%.2f", auc))"
-                    + " · tool bar without an answer \(semantic ? weights.semanticToolBarWithoutAnswer : weights.toolBarWithoutAnswer)"
+                    + " · \(Fitting.describe(semantic ? weights.semanticToolBars : weights.toolBars))"
             )
             #expect(score.turns.rate >= Self.floors[company.name] ?? 0.9, "\(company.name): \(score)")
         }
@@ -136,8 +136,8 @@ struct LeaveOneCompanyOutTests {
             && Fitting.close(fitted.semanticAnswer, DecisionWeights.shipped.semanticAnswer)
             && Fitting.close(fitted.tool, DecisionWeights.shipped.tool)
             && Fitting.close(fitted.semanticTool, DecisionWeights.shipped.semanticTool)
-            && fitted.toolBarWithoutAnswer == DecisionWeights.shipped.toolBarWithoutAnswer
-            && fitted.semanticToolBarWithoutAnswer == DecisionWeights.shipped.semanticToolBarWithoutAnswer
+            && fitted.toolBars == DecisionWeights.shipped.toolBars
+            && fitted.semanticToolBars == DecisionWeights.shipped.semanticToolBars
         #expect(same, "refit: paste into DecisionWeights.shipped\n\(Fitting.literal(fitted))")
     }
 }
@@ -191,13 +191,18 @@ enum Fitting {
             && zip(a.weights, b.weights).allSatisfy { abs($0 - $1) < 1e-3 }
     }
 
+    static func describe(_ bars: ToolBars) -> String {
+        "tool bars \(bars.request) for a request, \(bars.withoutAnswer) without an answer"
+    }
+
     /// The Swift source of `weights`, to paste into `DecisionWeights.shipped`.
     static func literal(_ weights: DecisionWeights) -> String {
+        func bars(_ bars: ToolBars) -> String { "ToolBars(request: \(bars.request), withoutAnswer: \(bars.withoutAnswer))" }
         func model(_ model: LogisticModel) -> String {
             let numbers = model.weights.map { String(format: "%.4f", $0) }.joined(separator: ", ")
             return "LogisticModel(weights: [\(numbers)], bias: \(String(format: "%.4f", model.bias)))"
         }
         return
-            "answer: \(model(weights.answer)),\nsemanticAnswer: \(model(weights.semanticAnswer)),\ntool: \(model(weights.tool)),\nsemanticTool: \(model(weights.semanticTool)),\ntoolBarWithoutAnswer: \(weights.toolBarWithoutAnswer), semanticToolBarWithoutAnswer: \(weights.semanticToolBarWithoutAnswer)"
+            "answer: \(model(weights.answer)),\nsemanticAnswer: \(model(weights.semanticAnswer)),\ntool: \(model(weights.tool)),\nsemanticTool: \(model(weights.semanticTool)),\ntoolBars: \(bars(weights.toolBars)), semanticToolBars: \(bars(weights.semanticToolBars))"
     }
 }

@@ -1,5 +1,5 @@
 /// Every fitted number the engine decides with: the weights of the answer gate and of the
-/// tool recogniser, and the bar for offering a tool when the knowledge base has no answer.
+/// tool recogniser, and the bars from which a tool less likely than not is taken.
 ///
 /// They are fitted, not chosen: `LeaveOneCompanyOutTests` fits them on the dialog suites of
 /// all but one company and scores the engine on the one left out, for each company in
@@ -14,32 +14,28 @@ public struct DecisionWeights: Sendable, Equatable {
     public var tool: LogisticModel
     /// The same with a sentence model, over the lexical and semantic features.
     public var semanticTool: LogisticModel
-    /// For a message the answer gate would refuse, the probability from which the likeliest
-    /// tool is offered instead of "not found": "hook me up with Zoom" names no article, and
-    /// a tool that is less likely than not may still be what it asks for.
-    /// `LogisticModel.threshold` offers none that way.
-    public var toolBarWithoutAnswer: Double
+    /// From what probability a tool less likely than not is still taken.
+    public var toolBars: ToolBars
     /// The same with a sentence model.
-    public var semanticToolBarWithoutAnswer: Double
+    public var semanticToolBars: ToolBars
 
     public init(
         answer: LogisticModel, semanticAnswer: LogisticModel, tool: LogisticModel, semanticTool: LogisticModel,
-        toolBarWithoutAnswer: Double = LogisticModel.threshold,
-        semanticToolBarWithoutAnswer: Double = LogisticModel.threshold
+        toolBars: ToolBars = .evenOdds, semanticToolBars: ToolBars = .evenOdds
     ) {
         self.answer = answer
         self.semanticAnswer = semanticAnswer
         self.tool = tool
         self.semanticTool = semanticTool
-        self.toolBarWithoutAnswer = toolBarWithoutAnswer
-        self.semanticToolBarWithoutAnswer = semanticToolBarWithoutAnswer
+        self.toolBars = toolBars
+        self.semanticToolBars = semanticToolBars
     }
 
     /// Fits the models on labelled messages grouped by company (from
     /// `GroundedEngine.labelled`, without and with a sentence model).
     ///
     /// How strongly each is regularised, how many wrong answers the gate may risk, and the
-    /// bar for offering a tool without an answer are chosen the way the result is judged:
+    /// bars for taking a tool are chosen the way the result is judged:
     /// leave-one-company-out within the messages. A wrong answer costs the employee more
     /// than a needless ticket, so the gate's choice counts each wrong answer against three
     /// right ones; a tool proposed wrongly is one card to decline, so the recogniser's counts
@@ -50,39 +46,7 @@ public struct DecisionWeights: Sendable, Equatable {
             semanticAnswer: gate(semanticMessages.map { $0.compactMap(\.gateExample) }),
             tool: recogniser(messages.map { $0.flatMap(\.toolExamples) }),
             semanticTool: recogniser(semanticMessages.map { $0.flatMap(\.toolExamples) }),
-            toolBarWithoutAnswer: toolBarWithoutAnswer(messages),
-            semanticToolBarWithoutAnswer: toolBarWithoutAnswer(semanticMessages))
-    }
-
-    /// The bar for offering the likeliest tool when the gate refuses, chosen among a few by
-    /// how it decides on each company left out, with the gate and the recogniser fitted on
-    /// the others. Offering the tool asked for gains a right reply; offering one for a
-    /// question nobody covers loses one; any other message the gate refuses was answered
-    /// wrongly either way. With one company there is nothing to leave out, and none is offered.
-    static func toolBarWithoutAnswer(_ companies: [[LabelledMessage]]) -> Double {
-        let bars = [LogisticModel.threshold, 0.4, 0.3, 0.2, 0.15, 0.1]
-        guard companies.count > 1 else { return bars[0] }
-        var merit = [Double](repeating: 0, count: bars.count)
-        for left in companies.indices {
-            let others = companies.indices.filter { $0 != left }.map { companies[$0] }
-            let answer = gate(others.map { $0.compactMap(\.gateExample) })
-            let tool = recogniser(others.map { $0.flatMap(\.toolExamples) })
-            for message in companies[left] where !message.asksHowOrWhy {
-                guard (message.gate.map(answer.probability) ?? 0) < LogisticModel.threshold,
-                    let likeliest = message.tools.map({ (name: $0.name, probability: tool.probability($0.features)) })
-                        .max(by: { $0.probability < $1.probability }),
-                    likeliest.probability < LogisticModel.threshold
-                else { continue }
-                let gain: Double = likeliest.name == message.askedTool ? 1 : message.uncovered ? -1 : 0
-                for (index, bar) in bars.enumerated() where likeliest.probability >= bar {
-                    merit[index] += gain / Double(companies[left].count)
-                }
-            }
-        }
-        // Of equals, the highest bar.
-        var best = 0
-        for index in bars.indices where merit[index] > merit[best] { best = index }
-        return bars[best]
+            toolBars: toolBars(messages), semanticToolBars: toolBars(semanticMessages))
     }
 
     /// The tool recogniser fitted on every company, with the ridge that judges best on a
@@ -167,5 +131,5 @@ public struct DecisionWeights: Sendable, Equatable {
         tool: LogisticModel(weights: [7.2294, 2.1386, 2.6883, 2.8893, 1.5313, 3.1430, 0.6543, -5.0758, 8.2342], bias: -10.0878),
         semanticTool: LogisticModel(
             weights: [3.9748, 2.0892, 2.1287, 3.2090, 1.6796, 3.2592, 0.6000, -4.8010, 8.0145, 8.2452], bias: -13.6465),
-        toolBarWithoutAnswer: 0.15, semanticToolBarWithoutAnswer: 0.1)
+        toolBars: ToolBars(request: 0.3, withoutAnswer: 0.15), semanticToolBars: ToolBars(request: 0.3, withoutAnswer: 0.1))
 }

@@ -1,8 +1,8 @@
 /// One message of a labelled dialog suite, as the engine's fitted decisions see it: what the
 /// answer gate and the tool recogniser measure in it, and what the right reply is.
 ///
-/// The gate and the recogniser are fitted on these one decision at a time; the bar for
-/// offering a tool when the knowledge base has no answer needs both at once, per message.
+/// The gate and the recogniser are fitted on these one decision at a time; the bars for
+/// taking a tool less likely than not need both at once, per message.
 public struct LabelledMessage: Sendable {
     /// The answer gate's features of the best article; nil when no article shares a word.
     public let gate: [Double]?
@@ -15,12 +15,14 @@ public struct LabelledMessage: Sendable {
     public let askedTool: String?
     /// Whether "not found" is the right reply: the knowledge base does not cover it.
     public let uncovered: Bool
-    /// Asks how or why, and so is never offered a tool the gate did not ask for.
+    /// Asks how or why (`MessageCues.asksHowOrWhy`).
     public let asksHowOrWhy: Bool
+    /// Plainly asks for something (`MessageCues.asksForAction`).
+    public let asksForAction: Bool
 
     public init(
         gate: [Double]?, answered: Bool?, tools: [(name: String, features: [Double])], askedTool: String?, uncovered: Bool,
-        asksHowOrWhy: Bool
+        asksHowOrWhy: Bool, asksForAction: Bool
     ) {
         self.gate = gate
         self.answered = answered
@@ -28,6 +30,7 @@ public struct LabelledMessage: Sendable {
         self.askedTool = askedTool
         self.uncovered = uncovered
         self.asksHowOrWhy = asksHowOrWhy
+        self.asksForAction = asksForAction
     }
 
     /// The example the answer gate is fitted on, if the message is one.
