@@ -139,28 +139,36 @@ public final class GroundedEngine: ConversationEngine {
             why = "the same topic in another setting"
             return followUp(&conversation, refinement: message)
         }
+        // "Give me a temporary password" resembles no example closely enough for a tool to
+        // be more likely than not, and yet it is the likeliest reading (`ToolBars`).
         let likeliest = recognizer.assess(message).first
-        // "Look up my password expiry date please" asks plainly, though an article matches
-        // it; "help me with my laptop" says too little for a tool that is only a guess.
-        let vague = isVague(message)
-        let bar = cues.asksForAction && !vague ? toolBars.request : LogisticModel.threshold
+        let undecided = likeliest.map { $0.probability < LogisticModel.threshold } ?? false
+        let answered = undecided && answerConfidence(message) >= LogisticModel.threshold
+        let bar = toolBar(for: message, cues: cues, answered: answered)
         let tool = likeliest.flatMap { $0.probability >= bar ? $0 : nil }
         // "It was definitely stolen": a message that points back may complete an incident
         // the earlier ones began, and the ticket then tells all of them.
         let reported = Incident(message)
         let incident = reported ?? (cues.refersBack ? Incident(conversation.employeeMessages.joined(separator: "\n")) : nil)
         // An incident goes to a person first, unless the employee asks for a tool outright
-        // ("I lost my phone, please reset my authenticator").
-        if let incident, !(tool != nil && cues.isRequest && incident.kind == .lostDevice) {
+        // ("I lost my phone, please reset my authenticator"), not on a lowered bar.
+        let outright = tool.map { $0.probability >= LogisticModel.threshold } ?? false
+        if let incident, !(outright && cues.isRequest && incident.kind == .lostDevice) {
             if reported != nil { conversation.beginProblem() }
             return escalate(incident, message: message, &conversation, because: &why)
         }
         if let tool {
+            let lowered = bar == toolBars.request && cues.asksForAction ? "it asks plainly" : "no article answers it"
             why =
-                "a request for \(tool.tool.name) (probability \(Self.format(tool.probability)) ≥ \(Self.format(bar)))"
-            return request(tool, message: message, cues: cues, &conversation)
+                "a request for \(tool.tool.name) (probability \(Self.format(tool.probability)) ≥ \(Self.format(bar))"
+                + (bar < LogisticModel.threshold ? ", the bar when \(lowered))" : ")")
+            // "can you unlock it for me?" after a question about a locked Windows login: "it"
+            // is what the problem so far was about.
+            let earlier = cues.refersBack ? Array(conversation.employeeMessages.dropLast().reversed()) : []
+            conversation.beginProblem()
+            return prepare(tool.tool, from: message, earlier: earlier, similarity: tool.probability, &conversation)
         }
-        if vague {
+        if isVague(message) {
             why = "too vague: no word says what is wrong"
             return Reply(
                 kind: .clarify,
@@ -168,30 +176,19 @@ public final class GroundedEngine: ConversationEngine {
                     "Could you tell me a bit more? What are you trying to do, on which device, and what happens — any error message?",
                 confidence: 1)
         }
-        // "hook me up with Zoom": no article answers it, and a tool less likely than not
-        // is still the likeliest reading. "How do I reset my Salesforce password?" is not.
-        if let likeliest, likeliest.probability >= toolBars.withoutAnswer, !cues.asksHowOrWhy,
-            answerConfidence(message) < LogisticModel.threshold
-        {
-            why =
-                "no article answers it, and \(likeliest.tool.name) is likely enough (probability \(Self.format(likeliest.probability)) ≥ \(Self.format(toolBars.withoutAnswer)))"
-            return request(likeliest, message: message, cues: cues, &conversation)
-        }
         why = "a question for the knowledge base: the answer gate decides"
         return answer(message, &conversation)
     }
 
-    private func request(
-        _ tool: ToolRecognizer.Assessment, message: String, cues: MessageCues, _ conversation: inout Conversation
-    ) -> Reply {
-        // "can you unlock it for me?" after a question about a locked Windows login: "it"
-        // is what the problem so far was about.
-        let earlier = cues.refersBack ? Array(conversation.employeeMessages.dropLast().reversed()) : []
-        conversation.beginProblem()
-        return prepare(tool.tool, from: message, earlier: earlier, similarity: tool.probability, &conversation)
-    }
-
     private static func format(_ probability: Double) -> String { String(format: "%.2f", probability) }
+
+    /// The probability the likeliest tool must reach for `message`: lower when it plainly
+    /// asks for something, or when no article answers it and it asks neither how nor why;
+    /// even odds when it is too vague to say what is wrong ("help me with my laptop").
+    func toolBar(for message: String, cues: MessageCues, answered: Bool) -> Double {
+        guard !isVague(message) else { return LogisticModel.threshold }
+        return toolBars.bar(asksForAction: cues.asksForAction, answered: answered, asksHowOrWhy: cues.asksHowOrWhy)
+    }
 
     /// Handles the reply to an open question; nil when the message is about something else.
     private func resolve(_ pending: Conversation.Pending, message: String, cues: MessageCues, _ conversation: inout Conversation)
@@ -291,7 +288,7 @@ public final class GroundedEngine: ConversationEngine {
 
     /// Nothing in the message says what is wrong, beyond perhaps the device: "help",
     /// "it doesn't work", "something is wrong with my computer".
-    func isVague(_ message: String) -> Bool {
+    private func isVague(_ message: String) -> Bool {
         let generic: Set = [
             "help", "problem", "issu", "work", "broken", "fix", "thing", "stuff", "need", "want", "urgent", "someth",
             "anyth", "pleas", "wrong", "comput", "laptop", "pc", "machin", "devic", "phone", "strang", "weird",

@@ -119,6 +119,17 @@ struct GroundedEngineTests {
         #expect(lowered.replies(to: [question])[0].tool == nil)
     }
 
+    /// A lost device goes to a person, unless the employee asks for a tool outright: a tool
+    /// taken on a lowered bar is a guess, and does not keep the incident from a person.
+    @Test func aLoweredBarNeverKeepsALostDeviceFromAPerson() throws {
+        var weights = DecisionWeights.shipped
+        weights.toolBars = ToolBars(request: 0, withoutAnswer: 0)
+        let engine = try DialogSuite.shipped.engine(weights: weights)
+        let reply = engine.replies(to: ["I lost my work phone on the train this morning, please help"])[0]
+        #expect(reply.kind == .escalate)
+        #expect(reply.tool == nil)
+    }
+
     /// An instruction asks as plainly as "can you": "hook me up with…", "sort out…". "Set
     /// up email on my phone" asks how, and is answered.
     @Test func anInstructionIsARequestWithoutPleaseOrCanYou() throws {
