@@ -13,6 +13,7 @@ public struct ToolBars: Sendable, Equatable {
         self.withoutAnswer = withoutAnswer
     }
 
+    /// No bar lowered: a tool is taken only when it is more likely than not.
     public static let evenOdds = ToolBars(request: LogisticModel.threshold, withoutAnswer: LogisticModel.threshold)
 
     /// The bar for a message: the lowest that applies to it.

@@ -167,8 +167,8 @@ struct MessageCues {
     /// A question the knowledge base is for, however little it has on it, that no tool answers.
     var asksHowOrWhy: Bool { asksWhatToDo || words.first == "why" }
 
-    /// Asks for something and asks nothing: "look up my password expiry date please", not
-    /// "can I get a sandbox account?" or "could you tell me how to…".
+    /// Asks for something and asks no question: "look up my password expiry date please",
+    /// not "can I get a sandbox account?" or "could you tell me how to…".
     var asksForAction: Bool { isRequest && !isQuestion && !asksHowOrWhy }
 
     /// A short message that points back at what was said before: "can you unlock it for
