@@ -67,6 +67,25 @@ struct ToolsFileReadingTests {
         #expect(reply.tool == ToolCall(tool: "reset_password", arguments: ["account": .string(account)]), "\(reply.text)")
     }
 
+    /// A value named in another order, or with a hyphen where its name has none, is still
+    /// named: "read-only prod" is `prod_readonly`, the description's "production read-only".
+    @Test func aValueNamedInAnotherOrderIsTaken() throws {
+        let catalog = try ToolCatalog.parse(
+            """
+            {"tools": [{"name": "grant_aws_access", "title": "Grant AWS access", "description": "Requests an AWS account.",
+              "examples": ["I need AWS access"], "approval": "agent", "run": {"argv": ["/usr/local/bin/grant", "{account}"]},
+              "parameters": {"type": "object", "required": ["account"], "properties": {
+                "account": {"type": "string", "enum": ["sandbox", "staging", "prod_readonly"],
+                            "description": "Which AWS account: sandbox, staging or production read-only?"}}}}]}
+            """, file: "tools.json")
+        let engine = GroundedEngine(index: try DialogSuite.engine().index, tools: catalog)
+        func account(_ message: String) -> ArgumentValue? { engine.replies(to: [message])[0].tool?.arguments["account"] }
+        #expect(account("I need AWS access, could you request read-only prod for me?") == .string("prod_readonly"))
+        #expect(account("I need AWS access to prod, the read-only kind") == .string("prod_readonly"))
+        #expect(account("I need AWS access for staging, the read-only prod one is no use") == .string("staging"))
+        #expect(account("I need AWS access, prod is down and I can only read the logs") == nil)
+    }
+
     /// A name the description gives as an example is still a name when someone asks for it.
     @Test func aNameFromTheDescriptionIsTakenToo() throws {
         let reply = try chat("could you install Notepad++ on my PC?")[0]

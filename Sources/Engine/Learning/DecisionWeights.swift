@@ -128,8 +128,8 @@ public struct DecisionWeights: Sendable, Equatable {
         semanticAnswer: LogisticModel(
             weights: [1.0380, 1.7984, -0.1128, 0.1433, 0.9068, 1.3564, -0.6553, 0.7336, 1.8124, 1.6142, 1.3529, 1.0266, 1.6648],
             bias: -7.1631),
-        tool: LogisticModel(weights: [7.2294, 2.1386, 2.6883, 2.8893, 1.5313, 3.1430, 0.6543, -5.0758, 8.2342], bias: -10.0878),
+        tool: LogisticModel(weights: [7.5314, 1.8876, 2.6349, 2.9281, 1.6963, 3.2064, 0.6689, -5.0620, 8.2814], bias: -10.2678),
         semanticTool: LogisticModel(
-            weights: [3.9748, 2.0892, 2.1287, 3.2090, 1.6796, 3.2592, 0.6000, -4.8010, 8.0145, 8.2452], bias: -13.6465),
-        toolBars: ToolBars(request: 0.3, withoutAnswer: 0.15), semanticToolBars: ToolBars(request: 0.3, withoutAnswer: 0.1))
+            weights: [4.3140, 1.8408, 2.0602, 3.2583, 1.8430, 3.3703, 0.6089, -4.7391, 8.0538, 8.2158], bias: -13.8707),
+        toolBars: ToolBars(request: 0.4, withoutAnswer: 0.1), semanticToolBars: ToolBars(request: 0.3, withoutAnswer: 0.1))
 }

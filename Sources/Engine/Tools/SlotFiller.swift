@@ -83,7 +83,31 @@ struct SlotFiller: Sendable {
                 return text.contains(phrase) && !text.contains(" not" + phrase) && !text.contains(" no" + phrase)
             }
         }
-        return mentioned.count == 1 ? mentioned[0].value : nil
+        if !mentioned.isEmpty { return mentioned.count == 1 ? mentioned[0].value : nil }
+        // "read-only prod" names `prod_readonly` in another order.
+        let words = Self.words(message)
+        let reordered = names.names.filter { value in
+            value.phrases.contains { Self.appearsTogether(Self.words($0), in: words) }
+        }
+        return reordered.count == 1 ? reordered[0].value : nil
+    }
+
+    /// Lower-case words, with each hyphenated word also joined: "read-only" gives "read",
+    /// "only" and "readonly".
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: \.isWhitespace).flatMap { token in
+            let parts = token.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            return parts.count > 1 ? parts + [parts.joined()] : parts
+        }
+    }
+
+    /// Every word of a phrase of several, in any order, within a few words of each other.
+    static func appearsTogether(_ phrase: [String], in words: [String]) -> Bool {
+        guard phrase.count > 1 else { return false }
+        let window = phrase.count + 3
+        return words.indices.contains { start in
+            Set(phrase).isSubset(of: words[start..<min(start + window, words.count)])
+        }
     }
 
     /// The value after `name=` or `name:` (up to the end of the message).
