@@ -61,6 +61,7 @@ struct ToolsFileReadingTests {
         ("reset my GlobalProtect password please", "vpn"),
         ("please reset my build farm password", "build_farm"),
         ("reset my password, not email, the vpn one", "vpn"),
+        ("my email works fine. please reset my vpn password", "vpn"),
     ])
     func valuesAreNamedAsTheDescriptionNamesThem(message: String, account: String) throws {
         let reply = try chat(message)[0]
@@ -84,6 +85,13 @@ struct ToolsFileReadingTests {
         #expect(account("I need AWS access to prod, the read-only kind") == .string("prod_readonly"))
         #expect(account("I need AWS access for staging, the read-only prod one is no use") == .string("staging"))
         #expect(account("I need AWS access, prod is down and I can only read the logs") == nil)
+    }
+
+    /// Two values in the sentence that asks leave the choice open.
+    @Test func twoValuesInTheRequestAreAskedAbout() throws {
+        let reply = try chat("please reset my email and vpn passwords")[0]
+        #expect(reply.kind == .clarify)
+        #expect(reply.tool == ToolCall(tool: "reset_password", arguments: [:]))
     }
 
     /// A name the description gives as an example is still a name when someone asks for it.

@@ -128,8 +128,8 @@ public struct DecisionWeights: Sendable, Equatable {
         semanticAnswer: LogisticModel(
             weights: [1.0380, 1.7984, -0.1128, 0.1433, 0.9068, 1.3564, -0.6553, 0.7336, 1.8124, 1.6142, 1.3529, 1.0266, 1.6648],
             bias: -7.1631),
-        tool: LogisticModel(weights: [7.5314, 1.8876, 2.6349, 2.9281, 1.6963, 3.2064, 0.6689, -5.0620, 8.2814], bias: -10.2678),
+        tool: LogisticModel(weights: [7.5325, 1.8877, 2.6350, 2.9285, 1.6960, 3.2066, 0.6691, -5.0623, 8.2822], bias: -10.2688),
         semanticTool: LogisticModel(
-            weights: [4.3140, 1.8408, 2.0602, 3.2583, 1.8430, 3.3703, 0.6089, -4.7391, 8.0538, 8.2158], bias: -13.8707),
+            weights: [4.3144, 1.8409, 2.0603, 3.2586, 1.8430, 3.3705, 0.6090, -4.7393, 8.0544, 8.2166], bias: -13.8719),
         toolBars: ToolBars(request: 0.4, withoutAnswer: 0.1), semanticToolBars: ToolBars(request: 0.3, withoutAnswer: 0.1))
 }

@@ -71,25 +71,35 @@ struct SlotFiller: Sendable {
         return .invalid(refusal)
     }
 
-    /// The one allowed value `message` names (not one it says it is *not* about), or the
-    /// one plausible free-text value.
+    /// The one allowed value `message` names, or the one plausible free-text value.
     private func mentionedValue(of parameter: Parameter, in message: String) -> String? {
         if let freeText = freeText[parameter.name] { return freeText.value(in: message) }
         guard let names = names[parameter.name] else { return nil }
-        let text = Self.normalized(message)
-        let mentioned = names.names.filter { value in
+        let named = Self.values(of: names, namedIn: message)
+        guard named.count > 1 else { return named.first }
+        // "My yubikey is at the office. Please just reset my verify app": the one the
+        // sentence that asks names.
+        let asking = message.split(whereSeparator: { ".!?\n".contains($0) }).map(String.init)
+            .filter { MessageCues($0).isRequest }
+        let askedFor = Set(asking.flatMap { Self.values(of: names, namedIn: $0) })
+        return askedFor.count == 1 ? askedFor.first : nil
+    }
+
+    /// The allowed values `text` names as written (not one it says it is *not* about), or
+    /// else in another order: "read-only prod" names `prod_readonly`.
+    private static func values(of names: ValueNames, namedIn text: String) -> [String] {
+        let normalized = normalized(text)
+        let asWritten = names.names.filter { value in
             value.phrases.contains { phrase in
                 let phrase = Self.normalized(phrase)
-                return text.contains(phrase) && !text.contains(" not" + phrase) && !text.contains(" no" + phrase)
+                return normalized.contains(phrase) && !normalized.contains(" not" + phrase)
+                    && !normalized.contains(" no" + phrase)
             }
         }
-        if !mentioned.isEmpty { return mentioned.count == 1 ? mentioned[0].value : nil }
-        // "read-only prod" names `prod_readonly` in another order.
-        let words = Self.words(message)
-        let reordered = names.names.filter { value in
-            value.phrases.contains { Self.appearsTogether(Self.words($0), in: words) }
-        }
-        return reordered.count == 1 ? reordered[0].value : nil
+        guard asWritten.isEmpty else { return asWritten.map(\.value) }
+        let words = words(text)
+        return names.names.filter { value in value.phrases.contains { appearsTogether(Self.words($0), in: words) } }
+            .map(\.value)
     }
 
     /// Lower-case words, with each hyphenated word also joined: "read-only" gives "read",
