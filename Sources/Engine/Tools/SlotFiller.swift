@@ -104,7 +104,7 @@ struct SlotFiller: Sendable {
 
     /// Lower-case words, with each hyphenated word also joined: "read-only" gives "read",
     /// "only" and "readonly".
-    static func words(_ text: String) -> [String] {
+    private static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: \.isWhitespace).flatMap { token in
             let parts = token.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
             return parts.count > 1 ? parts + [parts.joined()] : parts
@@ -112,7 +112,7 @@ struct SlotFiller: Sendable {
     }
 
     /// Every word of a phrase of several, in any order, within a few words of each other.
-    static func appearsTogether(_ phrase: [String], in words: [String]) -> Bool {
+    private static func appearsTogether(_ phrase: [String], in words: [String]) -> Bool {
         guard phrase.count > 1 else { return false }
         let window = phrase.count + 3
         return words.indices.contains { start in
