@@ -1,6 +1,6 @@
-import Engine
 import Testing
 
+@testable import Engine
 @testable import Knowledge
 
 /// How much the question's words agree on the article the gate is judging.
@@ -29,5 +29,21 @@ struct AnswerGateTests {
     @Test func aQuestionThatHangsOnOneWordAgreesOnlyInPart() throws {
         // Without "printer" it finds the VPN article; without "vpn", the printers one.
         #expect(try agreement("printer vpn") == 0.5)
+    }
+
+    /// A pasted log is judged by leaving out only its first words in turn: each omission is
+    /// a search of the whole message, so leaving out every word would cost the square of
+    /// its length.
+    @Test func aLongPasteLeavesOutOnlyItsFirstWords() {
+        let words = (0..<200).map { "code\(String($0, radix: 26))x" }
+        let index = KnowledgeIndex(
+            articles: [
+                Article(
+                    id: "codes", title: "Error codes", category: nil, tags: [],
+                    passages: [Passage(heading: nil, text: words.joined(separator: " "))])
+            ], synonyms: Synonyms(parsing: ""))
+        let results = index.search(words.joined(separator: " "), limit: 5)
+        #expect(results.terms.count == 200)
+        #expect(AnswerGate.leaders(of: results, index: index).count == AnswerGate.leaderWords)
     }
 }

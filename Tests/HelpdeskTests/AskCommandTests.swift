@@ -82,6 +82,16 @@ struct AskCommandTests {
         #expect(run.stdout.isEmpty)
     }
 
+    /// The chat and the service hold a message to 16 KB; `ask` says so rather than spend
+    /// seconds on a megabyte line, after answering the turns before it.
+    @Test func aMessageOverTheLimitIsRefusedWithTheLimit() throws {
+        let long = String(repeating: "printer jam ", count: 2_000)
+        let run = try HelpdeskProcess.run(["ask", "--json"], input: "vpn keeps disconnecting\n\(long)\nreset my password\n")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("the message is 23 KB; one message holds at most 16 KB"), "\(run.stderr)")
+        #expect(try lines(run.stdout).map { $0["turn"] as? Int } == [1])
+    }
+
     @Test func plainOutputSanitisesWhatItEchoes() throws {
         let run = try HelpdeskProcess.run(["ask"], input: "reset my password\n\u{1B}]0;pwned\u{07}\u{1B}[2Jemail\n")
         #expect(run.status == 0)

@@ -114,15 +114,20 @@ public struct AnswerGate: Sendable {
 
     /// The article on top with each of the question's words left out in turn (nil when
     /// none is found); words whose omission changes nothing, stop words, are skipped.
+    /// Only the first `leaderWords` are left out: each omission is a search of the whole
+    /// message, so a pasted log would cost the square of its length.
     static func leaders(of results: SearchResults, index: KnowledgeIndex) -> [String?] {
         let words = results.query.split { !$0.isLetter && !$0.isNumber && $0 != "'" }
-        return words.indices.compactMap { omitted in
+        return words.indices.prefix(leaderWords).compactMap { omitted in
             var rest = words
             rest.remove(at: omitted)
             let search = index.search(rest.joined(separator: " "), limit: 1)
             return search.terms == results.terms ? nil : .some(search.hits.first?.article.id)
         }
     }
+
+    /// Longer than any question in the dialog suites (58 words), far shorter than a paste.
+    static let leaderWords = 64
 
     /// The share of `leaders` that are `hit`'s article: an answer that hangs on one word of
     /// the question is less likely to be right than one every word agrees on.

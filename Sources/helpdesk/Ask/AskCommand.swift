@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Foundation
 import HelpdeskCore
+import Service
 
 struct AskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,6 +33,9 @@ struct AskCommand: AsyncParsableCommand {
         let output = AskOutput(json: json)
         for line in message.isEmpty ? Self.standardInputLines() : AnySequence([message.joined(separator: " ")]) {
             turn += 1
+            // The limit the chat and the service keep to: the engine reads every message
+            // whole, and a megabyte line would take seconds per cue.
+            guard line.utf8.count <= MessageLimit.bytes else { throw HelpdeskError.messageTooLong(bytes: line.utf8.count) }
             let explanation = explain ? engine.explain(line, in: conversation) : nil
             for await event in engine.reply(to: line, in: conversation) {
                 if case .done(let reply, let next) = event {
