@@ -10,8 +10,9 @@ struct AskCommand: AsyncParsableCommand {
         abstract: "Show what the helpdesk would reply, without the chat. Changes nothing.",
         discussion: """
             With MESSAGE, one turn; without it, each line of standard input is one turn of \
-            one conversation. `ask` never runs a tool or files a ticket. With --json it \
-            prints one JSON object per turn (the format is in the README).
+            one conversation. A message holds at most 16 KB, as in the chat. `ask` never \
+            runs a tool or files a ticket. With --json it prints one JSON object per turn \
+            (the format is in the README).
             """)
 
     @OptionGroup var knowledge: KnowledgeOptions
