@@ -7,10 +7,12 @@ extension GroundedEngine {
     ///
     /// - Parameter newProblem: false when the question continues the problem at hand ("what
     ///   about on my phone?"), whose topic and messages a ticket then still tells.
-    func answer(_ question: String, newProblem: Bool = true, _ conversation: inout Conversation) -> Reply {
-        let results = index.search(MessageCues.withoutPreamble(question), limit: 5)
+    /// - Parameter judged: `judge(question)`, when the caller already has it.
+    func answer(
+        _ question: String, newProblem: Bool = true, judged: Judgement? = nil, _ conversation: inout Conversation
+    ) -> Reply {
+        let (results, probability) = judged ?? judge(question)
         let best = results.hits.first
-        let probability = best.map { gate.probability(of: $0, in: results, index: index) } ?? 0
         let confidence = Self.rounded(probability)
         if newProblem {
             conversation.beginProblem()
@@ -31,13 +33,16 @@ extension GroundedEngine {
     /// Of several wordings of one question, the one whose best passage the answer gate is
     /// most confident of.
     func mostAnswerable(_ questions: [String]) -> String {
-        questions.map { ($0, answerConfidence($0)) }.max { $0.1 < $1.1 }?.0 ?? ""
+        questions.map { ($0, judge($0).probability) }.max { $0.1 < $1.1 }?.0 ?? ""
     }
 
-    /// How likely the best passage for `question` answers it; 0 when no article shares a word.
-    func answerConfidence(_ question: String) -> Double {
+    /// The search for a question, and how likely its best passage answers it (0 when no
+    /// article shares a word).
+    typealias Judgement = (results: SearchResults, probability: Double)
+
+    func judge(_ question: String) -> Judgement {
         let results = index.search(MessageCues.withoutPreamble(question), limit: 5)
-        return results.hits.first.map { gate.probability(of: $0, in: results, index: index) } ?? 0
+        return (results, results.hits.first.map { gate.probability(of: $0, in: results, index: index) } ?? 0)
     }
 
     /// The section of `hit`'s article to answer `question` from: the best for it (by

@@ -57,7 +57,7 @@ extension GroundedEngine {
                 features: features(gate.featureNames, gate.features(of: hit, in: results, index: index)))
         }
         let answered = judged.map { $0.probability >= $0.threshold } ?? false
-        let bar = toolBar(for: message, cues: cues, answered: answered)
+        let bar = toolBar(cues: cues, answered: answered, vague: isVague(message))
         let tools = recognizer.assess(message).map {
             Explanation.ToolScore(
                 tool: $0.tool.name, probability: $0.probability, threshold: bar,

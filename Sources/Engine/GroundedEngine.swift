@@ -143,8 +143,11 @@ public final class GroundedEngine: ConversationEngine {
         // be more likely than not, and yet it is the likeliest reading (`ToolBars`).
         let likeliest = recognizer.assess(message).first
         let undecided = likeliest.map { $0.probability < LogisticModel.threshold } ?? false
-        let answered = undecided && answerConfidence(message) >= LogisticModel.threshold
-        let bar = toolBar(for: message, cues: cues, answered: answered)
+        // Judged once, for the bar and for the answer below.
+        let judged = undecided ? judge(message) : nil
+        let answered = (judged?.probability ?? 0) >= LogisticModel.threshold
+        let vague = isVague(message)
+        let bar = toolBar(cues: cues, answered: answered, vague: vague)
         let tool = likeliest.flatMap { $0.probability >= bar ? $0 : nil }
         // "It was definitely stolen": a message that points back may complete an incident
         // the earlier ones began, and the ticket then tells all of them.
@@ -168,7 +171,7 @@ public final class GroundedEngine: ConversationEngine {
             conversation.beginProblem()
             return prepare(tool.tool, from: message, earlier: earlier, similarity: tool.probability, &conversation)
         }
-        if isVague(message) {
+        if vague {
             why = "too vague: no word says what is wrong"
             return Reply(
                 kind: .clarify,
@@ -177,16 +180,16 @@ public final class GroundedEngine: ConversationEngine {
                 confidence: 1)
         }
         why = "a question for the knowledge base: the answer gate decides"
-        return answer(message, &conversation)
+        return answer(message, judged: judged, &conversation)
     }
 
     private static func format(_ probability: Double) -> String { String(format: "%.2f", probability) }
 
-    /// The probability the likeliest tool must reach for `message`: lower when it plainly
+    /// The probability the likeliest tool must reach for a message: lower when it plainly
     /// asks for something, or when no article answers it and it asks neither how nor why;
     /// even odds when it is too vague to say what is wrong ("help me with my laptop").
-    func toolBar(for message: String, cues: MessageCues, answered: Bool) -> Double {
-        guard !isVague(message) else { return LogisticModel.threshold }
+    func toolBar(cues: MessageCues, answered: Bool, vague: Bool) -> Double {
+        guard !vague else { return LogisticModel.threshold }
         return toolBars.bar(asksForAction: cues.asksForAction, answered: answered, asksHowOrWhy: cues.asksHowOrWhy)
     }
 
@@ -288,7 +291,7 @@ public final class GroundedEngine: ConversationEngine {
 
     /// Nothing in the message says what is wrong, beyond perhaps the device: "help",
     /// "it doesn't work", "something is wrong with my computer".
-    private func isVague(_ message: String) -> Bool {
+    func isVague(_ message: String) -> Bool {
         let generic: Set = [
             "help", "problem", "issu", "work", "broken", "fix", "thing", "stuff", "need", "want", "urgent", "someth",
             "anyth", "pleas", "wrong", "comput", "laptop", "pc", "machin", "devic", "phone", "strang", "weird",

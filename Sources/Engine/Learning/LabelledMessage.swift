@@ -20,19 +20,6 @@ public struct LabelledMessage: Sendable {
     /// Plainly asks for something (`MessageCues.asksForAction`).
     public let asksForAction: Bool
 
-    public init(
-        gate: [Double]?, answered: Bool?, tools: [(name: String, features: [Double])], askedTool: String?, uncovered: Bool,
-        asksHowOrWhy: Bool, asksForAction: Bool
-    ) {
-        self.gate = gate
-        self.answered = answered
-        self.tools = tools
-        self.askedTool = askedTool
-        self.uncovered = uncovered
-        self.asksHowOrWhy = asksHowOrWhy
-        self.asksForAction = asksForAction
-    }
-
     /// The example the answer gate is fitted on, if the message is one.
     var gateExample: LogisticModel.Example? {
         guard let gate, let answered else { return nil }
